@@ -1,0 +1,35 @@
+export interface AuthorProfile {
+  name: string;
+  bio?: string;
+  url?: string;
+}
+
+export interface MenuItem {
+  label: string;
+  /** A site path such as `/tags/解析/` (the base path is added for you) or an absolute URL. */
+  url: string;
+}
+
+/** The whole site configuration after defaults are applied. */
+export interface SiteConfig {
+  title: string;
+  description: string;
+  /** Origin and path of the deployed site, used for canonical URLs and feeds: `https://example.com/blog/`. */
+  baseUrl: string;
+  /** Prefix of every internal link: `/` or `/blog/` (always starts and ends with `/`). */
+  basePath: string;
+  language: string;
+  /** IANA time zone in which front-matter dates without an offset are read and all dates are shown. */
+  timeZone: string;
+  /** Author id → profile. */
+  authors: Record<string, AuthorProfile>;
+  /** Author id used by `sugaku new` and when an article names no author. */
+  defaultAuthor?: string;
+  menu: MenuItem[];
+  postsPerPage: number;
+  readMoreCount: number;
+  /** KaTeX macros available to every formula of the site. */
+  macros: Record<string, string>;
+  /** Reading speed for Japanese text, in characters per minute. */
+  readingSpeed: number;
+}

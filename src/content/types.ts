@@ -1,0 +1,33 @@
+/** A Markdown file as read from disk, before any parsing. */
+export interface SourceFile {
+  /** Path relative to the working directory, as shown in diagnostics (forward slashes). */
+  path: string;
+  /** Raw text; may start with a BOM and use CRLF. */
+  text: string;
+}
+
+/** A validated article: front matter checked and typed, body still Markdown. */
+export interface Article {
+  sourcePath: string;
+  /** The source text with BOM removed and line endings normalised to `\n`; used for code frames. */
+  sourceText: string;
+  slug: string;
+  title: string;
+  /** Publication instant (front-matter wall time read in the site's time zone). */
+  date: Date;
+  updated?: Date;
+  tags: string[];
+  /** Author ids from the config, or display names as written. Never empty if the site has a default author. */
+  authors: string[];
+  description?: string;
+  series?: string;
+  part?: number;
+  draft: boolean;
+  cover?: string;
+  /** KaTeX macros of this article (front matter `macros`). */
+  macros: Record<string, string>;
+  /** Markdown body, line endings normalised. */
+  body: string;
+  /** 1-based line in the source file on which `body` starts. */
+  bodyLine: number;
+}
