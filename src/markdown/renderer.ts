@@ -1,0 +1,61 @@
+import MarkdownIt from 'markdown-it';
+import cjkBreaks from 'markdown-it-cjk-breaks';
+import cjkFriendly from 'markdown-it-cjk-friendly';
+import type { Article } from '../content/types.js';
+import type { MathEngine } from '../math/index.js';
+import type { RenderEnv } from './env.js';
+import { buildExcerpt } from './excerpt.js';
+import { readingLength } from './reading-length.js';
+import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
+import { locateFormulas, mathPlugin } from './rules/math.js';
+import type { RenderedArticle } from './types.js';
+
+export interface MarkdownRenderer {
+  render(article: Article): RenderedArticle;
+}
+
+export interface MarkdownOptions {
+  /** Site-wide KaTeX macros; an article's own `macros` are laid over them. */
+  macros: Readonly<Record<string, string>>;
+}
+
+/**
+ * The one markdown-it instance of a build. Raw HTML is off: an article is prose and
+ * math, and with `html: false` nothing in a source file can put a script into a page.
+ */
+export function createMarkdownRenderer(math: MathEngine, options: MarkdownOptions): MarkdownRenderer {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.use(mathPlugin);
+  md.use(cjkFriendly);
+  md.use(cjkBreaks);
+  md.use(headingIdsPlugin);
+
+  return {
+    render(article) {
+      const env: RenderEnv = {
+        article,
+        macros: { ...options.macros, ...article.macros },
+        math,
+        sourceLines: article.sourceText.split('\n'),
+        diagnostics: [],
+        equations: [],
+        formulaCount: 0,
+      };
+      const tokens = md.parse(article.body, env);
+      locateFormulas(tokens, env);
+      const html = md.renderer.render(tokens, md.options, env);
+      const excerpt = buildExcerpt(tokens);
+      return {
+        article,
+        html,
+        excerptHtml: excerpt.html,
+        excerptText: excerpt.text,
+        headings: collectHeadings(tokens, (children) => md.renderer.renderInline(children, md.options, env)),
+        equations: env.equations,
+        formulaCount: env.formulaCount,
+        readingLength: readingLength(tokens),
+        diagnostics: env.diagnostics,
+      };
+    },
+  };
+}

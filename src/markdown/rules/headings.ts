@@ -1,0 +1,45 @@
+import type { MarkdownIt, Token } from 'markdown-it';
+import anchor from 'markdown-it-anchor';
+import type { Heading } from '../types.js';
+
+/**
+ * Heading ids that read as the heading: Japanese kept as is (browsers percent-encode
+ * fragments themselves), ASCII lower-cased, punctuation dropped, spaces to `-`.
+ */
+export function slugifyHeading(text: string): string {
+  const slug = text
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+    .replace(/[\s_]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'section';
+}
+
+export function headingIdsPlugin(md: MarkdownIt): void {
+  // markdown-it-anchor keeps its seen-ids table in `env`, so ids are unique per article.
+  md.use(anchor, { level: [2, 3, 4], slugify: slugifyHeading, tabIndex: false });
+}
+
+/** `##` and `###` headings for the table of contents, in document order. */
+export function collectHeadings(tokens: Token[], renderInline: (children: Token[]) => string): Heading[] {
+  const headings: Heading[] = [];
+  tokens.forEach((token, index) => {
+    if (token.type !== 'heading_open') return;
+    const level = Number(token.tag.slice(1));
+    const id = token.attrGet('id')?.toString();
+    const inline = tokens[index + 1];
+    if (level < 2 || level > 3 || !id || !inline?.children) return;
+    headings.push({ level, id, text: plainText(inline.children), html: renderInline(inline.children) });
+  });
+  return headings;
+}
+
+function plainText(children: Token[]): string {
+  return children
+    .filter((child) => child.type === 'text' || child.type === 'code_inline')
+    .map((child) => child.content)
+    .join('')
+    .trim();
+}
