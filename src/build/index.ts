@@ -1,0 +1,2 @@
+export type { BuildOptions, BuildResult, BuildStats } from './build.js';
+export { build } from './build.js';
