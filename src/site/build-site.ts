@@ -1,0 +1,110 @@
+import type { SiteConfig } from '../config/types.js';
+import type { Article } from '../content/types.js';
+import type { RenderedArticle } from '../markdown/types.js';
+import { indexAuthors } from './authors.js';
+import { compareNewestFirst } from './order.js';
+import { indexPages } from './pagination.js';
+import { readMorePicker } from './read-more.js';
+import { readingMinutes } from './reading-time.js';
+import { indexSeries } from './series.js';
+import { indexTags, tagNamesOf } from './tags.js';
+import type { AuthorRef, PageSpec, Site, SiteArticle } from './types.js';
+import { fileUrlFor, pagePathFor, urlFor } from './urls.js';
+
+/**
+ * The site graph of the given articles: order, neighbours, tags, authors,
+ * series, "Read more" and every page to render. Pure and deterministic: the
+ * order of `rendered` does not matter.
+ */
+export function buildSite(rendered: readonly RenderedArticle[], config: SiteConfig): Site {
+  const ordered = [...rendered].sort((a, b) => compareNewestFirst(a.article, b.article));
+  const sources = ordered.map((entry) => entry.article);
+  const tags = indexTags(sources, config);
+  const authors = indexAuthors(sources, config);
+  const series = indexSeries(sources, config);
+
+  const placed = new Map<Article, SiteArticle>();
+  const articles = ordered.map((entry): SiteArticle => {
+    const article: SiteArticle = {
+      rendered: entry,
+      slug: entry.article.slug,
+      url: urlFor(config, 'posts', entry.article.slug),
+      authors: authors.byArticle.get(entry.article)!,
+      tags: tagNamesOf(entry.article).map((name) => tags.get(name)!.ref),
+      readingMinutes: readingMinutes(entry.readingLength, config.readingSpeed),
+      seriesParts: [],
+      readMore: [],
+    };
+    placed.set(entry.article, article);
+    return article;
+  });
+
+  articles.forEach((article, index) => {
+    if (index > 0) article.newer = articles[index - 1];
+    if (index < articles.length - 1) article.older = articles[index + 1];
+  });
+
+  for (const { ref, parts } of series.values()) {
+    const seriesParts = parts.map((part) => placed.get(part)!);
+    seriesParts.forEach((article, index) => {
+      article.series = { ...ref, part: index + 1, total: seriesParts.length };
+      article.seriesParts = [...seriesParts];
+    });
+  }
+
+  const articlesByTag = new Map<string, SiteArticle[]>([...tags.keys()].map((name) => [name, []]));
+  for (const article of articles) {
+    for (const tag of article.tags) articlesByTag.get(tag.name)!.push(article);
+  }
+
+  const articlesByAuthor = new Map<AuthorRef, SiteArticle[]>();
+  for (const article of articles) {
+    for (const author of article.authors) {
+      const written = articlesByAuthor.get(author) ?? [];
+      written.push(article);
+      articlesByAuthor.set(author, written);
+    }
+  }
+
+  const pickReadMore = readMorePicker(articles, articlesByTag, config.readMoreCount);
+  for (const article of articles) article.readMore = pickReadMore(article);
+
+  const pages: PageSpec[] = [
+    ...indexPages(articles, config),
+    ...articles.map((article): PageSpec => ({
+      kind: 'article',
+      path: pagePathFor('posts', article.slug),
+      url: article.url,
+      article,
+    })),
+    ...[...tags.values()].map(({ ref, segment }): PageSpec => ({
+      kind: 'tag',
+      path: pagePathFor('tags', segment),
+      url: ref.url,
+      tag: ref,
+      articles: articlesByTag.get(ref.name)!,
+    })),
+    ...authors.authors.map(({ ref, segment }): PageSpec => ({
+      kind: 'author',
+      path: pagePathFor('authors', segment),
+      url: ref.url,
+      author: ref,
+      articles: articlesByAuthor.get(ref)!,
+    })),
+    ...[...series.values()].map(({ ref, segment, parts }): PageSpec => ({
+      kind: 'series',
+      path: pagePathFor('series', segment),
+      url: ref.url,
+      series: ref,
+      articles: parts.map((part) => placed.get(part)!),
+    })),
+    { kind: 'not-found', path: '404.html', url: fileUrlFor(config, '404.html') },
+  ];
+
+  return {
+    articles,
+    tags: [...tags.values()].map(({ ref }) => ref),
+    authors: authors.authors.map(({ ref }) => ref),
+    pages,
+  };
+}

@@ -1,0 +1,13 @@
+export { buildSite } from './build-site.js';
+export { readingMinutes } from './reading-time.js';
+export { nameSlug, safeSegment } from './segments.js';
+export { fileUrlFor, pagePathFor, urlFor } from './urls.js';
+export type {
+  AuthorRef,
+  PageSpec,
+  Pagination,
+  SeriesRef,
+  Site,
+  SiteArticle,
+  TagRef,
+} from './types.js';

@@ -1,0 +1,67 @@
+// Control characters (C0, DEL, C1) have no business in a file name or a URL.
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const UNSAFE_IN_SEGMENT = /[/\\\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * A name as one path segment that stays inside its folder: separators and
+ * control characters become `-`, and `.` / `..` become `-` / `--`.
+ * Idempotent, so a segment can be passed through it again.
+ */
+export function safeSegment(name: string): string {
+  const replaced = name.replace(UNSAFE_IN_SEGMENT, '-');
+  if (replaced === '') return '-';
+  if (replaced === '.' || replaced === '..') return replaced.replace(/\./g, '-');
+  return replaced;
+}
+
+// Also dropped from author slugs: characters that need escaping in a URL or
+// are forbidden in Windows file names, so an id reads well in both.
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const UNSAFE_IN_SLUG = /[/\\?#%:*"<>|\u0000-\u001f\u007f-\u009f]/g;
+
+/** `Taro  Tanaka` → `Taro-Tanaka`, `山田 花子` → `山田-花子`; ideographic spaces count too. */
+export function nameSlug(name: string): string {
+  const slug = name.trim().replace(/\s+/g, '-').replace(UNSAFE_IN_SLUG, '');
+  return /^\.*$/.test(slug) ? 'author' : slug;
+}
+
+export interface SegmentClaim {
+  key: string;
+  segment: string;
+}
+
+// macOS and Windows file systems ignore case, and APFS ignores Unicode
+// normalisation: `TeX` and `tex` would overwrite each other's page there.
+function collisionKey(segment: string): string {
+  return segment.normalize('NFC').toLowerCase();
+}
+
+/**
+ * Gives each claim a segment of its own, in the order given: the first claim
+ * on a segment keeps it, later ones get `-2`, `-3`, …
+ */
+export function allocateSegments(claims: readonly SegmentClaim[]): Map<string, string> {
+  const taken = new Set<string>();
+  const segments = new Map<string, string>();
+  for (const { key, segment } of claims) {
+    if (segments.has(key)) continue;
+    const wanted = safeSegment(segment);
+    let candidate = wanted;
+    for (let n = 2; taken.has(collisionKey(candidate)); n++) candidate = `${wanted}-${n}`;
+    taken.add(collisionKey(candidate));
+    segments.set(key, candidate);
+  }
+  return segments;
+}
+
+/**
+ * Segments for names that are their own segment when safe (tags, series).
+ * Safe names claim first, so a tag such as `a-b` keeps its URL even when
+ * another tag `a/b` is sanitised to the same segment.
+ */
+export function segmentsForNames(sortedNames: readonly string[]): Map<string, string> {
+  const claims = sortedNames.map((name) => ({ key: name, segment: safeSegment(name) }));
+  const unchanged = claims.filter((claim) => claim.segment === claim.key);
+  const changed = claims.filter((claim) => claim.segment !== claim.key);
+  return allocateSegments([...unchanged, ...changed]);
+}

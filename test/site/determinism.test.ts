@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/index.js';
+import type { Site } from '../../src/site/index.js';
+import { rendered, siteConfig } from './fixtures.js';
+
+const SERIES = '指数関数と対数';
+
+function articles() {
+  return [
+    rendered({
+      slug: '指数関数',
+      date: '2025-01-01',
+      tags: ['解析'],
+      series: SERIES,
+      part: 1,
+      authors: ['tanaka'],
+    }),
+    rendered({
+      slug: '対数',
+      date: '2025-01-08',
+      tags: ['解析', '代数'],
+      series: SERIES,
+      part: 2,
+      authors: ['tanaka'],
+    }),
+    rendered({ slug: '級数', date: '2025-01-08', tags: ['解析', '代数'], authors: ['山田 花子'] }),
+    rendered({
+      slug: '積分',
+      date: '2025-03-01',
+      tags: ['解析'],
+      authors: ['山田 花子', 'tanaka'],
+    }),
+    rendered({ slug: '群論', date: '2025-04-01', tags: ['代数', '../x'] }),
+    rendered({ slug: '雑記', date: '2025-05-01' }),
+  ];
+}
+
+const config = siteConfig({
+  basePath: '/blog/',
+  postsPerPage: 2,
+  readMoreCount: 2,
+  authors: { tanaka: { name: '田中太郎' } },
+});
+
+/** The graph as plain data: object identity replaced by URLs, so a diff is readable. */
+function outline(site: Site) {
+  return {
+    articles: site.articles.map((article) => ({
+      url: article.url,
+      newer: article.newer?.url,
+      older: article.older?.url,
+      authors: article.authors,
+      tags: article.tags,
+      series: article.series,
+      seriesParts: article.seriesParts.map((part) => part.url),
+      readMore: article.readMore.map((other) => other.url),
+      readingMinutes: article.readingMinutes,
+    })),
+    tags: site.tags,
+    authors: site.authors,
+    pages: site.pages.map((page) => ({
+      kind: page.kind,
+      path: page.path,
+      url: page.url,
+      articles: 'articles' in page ? page.articles.map((article) => article.url) : undefined,
+      pagination: 'pagination' in page ? page.pagination : undefined,
+    })),
+  };
+}
+
+describe('determinism', () => {
+  it('builds the same site twice from the same input', () => {
+    const first = buildSite(articles(), config);
+    const second = buildSite(articles(), config);
+    expect(second).toEqual(first);
+    expect(outline(second)).toEqual(outline(first));
+  });
+
+  it('builds the same site whatever the order of the input', () => {
+    const input = articles();
+    const expected = buildSite(input, config);
+    for (const order of [[...input].reverse(), [3, 0, 5, 1, 4, 2].map((index) => input[index]!)]) {
+      const shuffled = buildSite(order, config);
+      expect(outline(shuffled)).toEqual(outline(expected));
+      expect(shuffled).toEqual(expected);
+    }
+  });
+
+  it('does not reorder or change the input', () => {
+    const input = articles();
+    const before = input.map((entry) => entry.article.slug);
+    buildSite(input, config);
+    expect(input.map((entry) => entry.article.slug)).toEqual(before);
+  });
+});
