@@ -83,6 +83,8 @@ export interface HeadingView {
   level: number;
   id: string;
   text: string;
+  /** The heading's content as trusted HTML, formulas rendered: what the table of contents shows. */
+  html: string;
 }
 
 export interface ArticleView extends ArticleCardView {

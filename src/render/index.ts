@@ -1,0 +1,22 @@
+export type {
+  ArticleCardView,
+  ArticleView,
+  DateView,
+  HeadingView,
+  LinkView,
+  MenuItemView,
+  PageView,
+  PaginationView,
+  SeriesPartView,
+  SeriesView,
+  SiteView,
+  TemplateData,
+} from './model.js';
+export { loadTemplates, type TemplateSources } from './templates.js';
+export {
+  createRenderer,
+  type RenderedPage,
+  type Renderer,
+  type RendererOptions,
+} from './renderer.js';
+export { buildTemplateData } from './template-data.js';

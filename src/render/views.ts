@@ -1,0 +1,80 @@
+import type { AuthorRef, SiteArticle, TagRef } from '../site/types.js';
+import type { DateFormatter } from './dates.js';
+import type {
+  ArticleCardView,
+  ArticleView,
+  HeadingView,
+  LinkView,
+  SeriesPartView,
+  SeriesView,
+} from './model.js';
+
+/** Heading levels listed in the table of contents: sections and subsections. */
+const TOC_LEVELS = new Set([2, 3]);
+
+export function cardView(article: SiteArticle, dates: DateFormatter): ArticleCardView {
+  const { rendered } = article;
+  return {
+    title: rendered.article.title,
+    url: article.url,
+    date: dates(rendered.article.date),
+    authors: article.authors.map(linkView),
+    tags: article.tags.map(linkView),
+    excerptHtml: rendered.excerptHtml,
+    readingMinutes: article.readingMinutes,
+    draft: rendered.article.draft,
+  };
+}
+
+export function articleView(article: SiteArticle, dates: DateFormatter): ArticleView {
+  const { rendered } = article;
+  const view: ArticleView = {
+    ...cardView(article, dates),
+    html: rendered.html,
+    description: articleDescription(article),
+    toc: rendered.headings.filter((heading) => TOC_LEVELS.has(heading.level)).map(headingView),
+    readMore: article.readMore.map((other) => cardView(other, dates)),
+  };
+  if (rendered.article.updated) view.updated = dates(rendered.article.updated);
+  const series = seriesView(article);
+  if (series) view.series = series;
+  if (article.older) view.previous = cardView(article.older, dates);
+  if (article.newer) view.next = cardView(article.newer, dates);
+  return view;
+}
+
+/** Front-matter description, else the excerpt as plain text; empty when the article has neither. */
+export function articleDescription(article: SiteArticle): string {
+  return article.rendered.article.description ?? article.rendered.excerptText;
+}
+
+export function linkView(ref: TagRef | AuthorRef): LinkView {
+  return { name: ref.name, url: ref.url };
+}
+
+function headingView({ level, id, text, html }: HeadingView): HeadingView {
+  return { level, id, text, html };
+}
+
+function seriesView(article: SiteArticle): SeriesView | undefined {
+  if (!article.series) return undefined;
+  const parts: SeriesPartView[] = article.seriesParts.map((part, index) => ({
+    title: part.rendered.article.title,
+    url: part.url,
+    part: part.series?.part ?? index + 1,
+    current: part.url === article.url,
+  }));
+  const at = parts.findIndex((part) => part.current);
+  const view: SeriesView = {
+    name: article.series.name,
+    url: article.series.url,
+    part: article.series.part,
+    total: article.series.total,
+    parts,
+  };
+  const previous = at > 0 ? parts[at - 1] : undefined;
+  const next = at >= 0 ? parts[at + 1] : undefined;
+  if (previous) view.previous = previous;
+  if (next) view.next = next;
+  return view;
+}

@@ -1,0 +1,170 @@
+import { describe, expect, test } from 'vitest';
+import type { PageSpec } from '../../src/site/types.js';
+import { articlePage, site, siteArticle, siteConfig, threeArticles } from './fixtures.js';
+import { element, startTags, visibleText } from './html.js';
+import { renderHtml } from './render-helpers.js';
+
+const config = siteConfig();
+const [newer, middle, older] = threeArticles();
+const all = site([newer, middle, older]);
+
+function indexPage(current: number, total: number): PageSpec {
+  return {
+    kind: 'index',
+    path: current === 1 ? 'index.html' : `page/${current}/index.html`,
+    url: current === 1 ? '/' : `/page/${current}/`,
+    articles: [newer, middle, older],
+    pagination: {
+      current,
+      total,
+      ...(current > 1 ? { previousUrl: current === 2 ? '/' : `/page/${current - 1}/` } : {}),
+      ...(current < total ? { nextUrl: `/page/${current + 1}/` } : {}),
+    },
+  };
+}
+
+describe('the index', () => {
+  test('lists a card per article, newest first', async () => {
+    const html = await renderHtml(indexPage(1, 1), all, config);
+    const titles = [
+      ...html.matchAll(/<h2 class="post-card__title"><a href="[^"]*">([^<]*)<\/a>/g),
+    ].map((m) => m[1]);
+    expect(titles).toEqual(['指数関数とその逆関数', '自然対数の定義', '実数の連続性']);
+    expect(html).toContain('<title>数学ノート</title>');
+    expect(html).not.toContain('class="pagination"');
+  });
+
+  test('a middle page links to newer and older pages and says where it is', async () => {
+    const html = await renderHtml(indexPage(2, 3), all, config);
+    const nav = element(html, '<nav class="pagination"') ?? '';
+    expect(nav).toContain('aria-label="ページ送り"');
+    expect(visibleText(nav)).toBe('← 新しい記事 2 / 3 ページ 古い記事 →');
+    expect(startTags(nav).flatMap((tag) => tag.attributes.get('href') ?? [])).toEqual([
+      '/',
+      '/page/3/',
+    ]);
+    expect(html).toContain('<title>数学ノート（2ページ目）</title>');
+  });
+
+  test('the first page has only 古い記事, the last only 新しい記事', async () => {
+    expect(
+      visibleText(
+        element(await renderHtml(indexPage(1, 2), all, config), '<nav class="pagination"') ?? '',
+      ),
+    ).toBe('1 / 2 ページ 古い記事 →');
+    expect(
+      visibleText(
+        element(await renderHtml(indexPage(2, 2), all, config), '<nav class="pagination"') ?? '',
+      ),
+    ).toBe('← 新しい記事 2 / 2 ページ');
+  });
+
+  test('a site without articles says so', async () => {
+    const html = await renderHtml(
+      { ...indexPage(1, 1), articles: [] } as PageSpec,
+      site([]),
+      config,
+    );
+    expect(visibleText(html)).toContain('まだ記事がありません。');
+    expect(visibleText(element(html, '<footer') ?? '')).toBe('© 数学ノート Powered by sugaku');
+  });
+});
+
+describe('tag, author, series and 404 pages', () => {
+  test('a tag page', async () => {
+    const tag = middle.tags[0]!;
+    const html = await renderHtml(
+      { kind: 'tag', path: 'tags/対数/index.html', url: tag.url, tag, articles: [middle] },
+      all,
+      config,
+    );
+    expect(html).toContain('<title>タグ「対数」の記事 | 数学ノート</title>');
+    expect(element(html, '<h1')).toBe('<h1 class="page-header__title">タグ「対数」の記事</h1>');
+    expect(visibleText(html)).toContain('1件の記事');
+    expect(html.split('<article class="post-card">')).toHaveLength(2);
+  });
+
+  test('an author page shows the bio', async () => {
+    const author = { ...middle.authors[0]!, bio: '解析学が好きです。' };
+    const html = await renderHtml(
+      {
+        kind: 'author',
+        path: 'authors/tanaka/index.html',
+        url: author.url,
+        author,
+        articles: [newer, middle],
+      },
+      all,
+      config,
+    );
+    expect(html).toContain('<title>田中 太郎 の記事 | 数学ノート</title>');
+    expect(visibleText(html)).toContain('田中 太郎 の記事 解析学が好きです。 2件の記事');
+  });
+
+  test('a series page', async () => {
+    const series = { name: '対数入門', url: '/series/%E5%AF%BE%E6%95%B0%E5%85%A5%E9%96%80/' };
+    const html = await renderHtml(
+      {
+        kind: 'series',
+        path: 'series/対数入門/index.html',
+        url: series.url,
+        series,
+        articles: [older, middle],
+      },
+      all,
+      config,
+    );
+    expect(html).toContain('<title>シリーズ「対数入門」 | 数学ノート</title>');
+    expect(element(html, '<h1')).toBe('<h1 class="page-header__title">シリーズ「対数入門」</h1>');
+  });
+
+  test('the 404 page links home and is not indexed', async () => {
+    const html = await renderHtml(
+      { kind: 'not-found', path: '404.html', url: '/404.html' },
+      all,
+      config,
+    );
+    expect(html).toContain('<title>ページが見つかりません | 数学ノート</title>');
+    expect(element(html, '<h1')).toBe('<h1>ページが見つかりません</h1>');
+    expect(html).toContain('<a href="/">トップページへ戻る</a>');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toContain('rel="canonical"');
+  });
+});
+
+describe('the series box of an article', async () => {
+  const parts = [1, 2, 3].map((part) =>
+    siteArticle({
+      slug: `part-${part}`,
+      title: `対数入門 第${part}回`,
+      date: `2025-0${part}-01T00:00:00Z`,
+    }),
+  );
+  for (const [index, part] of parts.entries()) {
+    part.series = { name: '対数入門', url: '/series/intro/', part: index + 1, total: 3 };
+    part.seriesParts = parts;
+  }
+  const html = await renderHtml(articlePage(parts[1]!), site(parts), config);
+  const box = element(html, '<aside class="series-box"') ?? '';
+
+  test('names the series with a link and says which part this is', () => {
+    expect(box).toContain('<a href="/series/intro/">対数入門</a>');
+    expect(visibleText(box)).toContain('全3回中の第2回');
+  });
+
+  test('lists every part in order and marks the current one', () => {
+    const list = element(box, '<ol') ?? '';
+    expect(visibleText(list)).toBe('対数入門 第1回 対数入門 第2回 対数入門 第3回');
+    const current = startTags(list).filter((tag) => tag.attributes.get('aria-current') === 'page');
+    expect(current.map((tag) => tag.attributes.get('href'))).toEqual(['/posts/part-2/']);
+  });
+
+  test('links the previous and next parts', () => {
+    const nav = element(box, '<nav') ?? '';
+    expect(visibleText(nav)).toBe('← 前の回: 対数入門 第1回 次の回: 対数入門 第3回 →');
+    expect(startTags(nav).flatMap((tag) => tag.attributes.get('href') ?? [])).toEqual([
+      '/posts/part-1/',
+      '/posts/part-3/',
+    ]);
+  });
+});
