@@ -14,9 +14,9 @@ export interface MenuItem {
 export interface SiteConfig {
   title: string;
   description: string;
-  /** Origin and path of the deployed site, used for canonical URLs and feeds: `https://example.com/blog/`. */
+  /** Origin and path of the deployed site, used for canonical URLs and feeds: `https://example.com/blog/` (always ends with `/`). */
   baseUrl: string;
-  /** Prefix of every internal link: `/` or `/blog/` (always starts and ends with `/`). */
+  /** Prefix of every internal link: `/` or `/blog/` (always starts and ends with `/`, percent-encoded). */
   basePath: string;
   language: string;
   /** IANA time zone in which front-matter dates without an offset are read and all dates are shown. */

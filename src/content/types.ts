@@ -1,3 +1,7 @@
+import type { SourcePosition } from '../config/index.js';
+
+export type { SourcePosition };
+
 /** A Markdown file as read from disk, before any parsing. */
 export interface SourceFile {
   /** Path relative to the working directory, as shown in diagnostics (forward slashes). */
@@ -30,4 +34,9 @@ export interface Article {
   body: string;
   /** 1-based line in the source file on which `body` starts. */
   bodyLine: number;
+  /**
+   * Where each front-matter key's value starts (`author`, `series`, …), so later stages can
+   * point at the line: an unknown author, two parts with the same number.
+   */
+  fieldPositions?: Partial<Record<string, SourcePosition>>;
 }

@@ -1,0 +1,23 @@
+export type { SiteConfig, AuthorProfile, MenuItem } from './types.js';
+export type { ConfigOverrides, ConfigResult } from './parse.js';
+export { defaultConfig } from './defaults.js';
+export { parseConfig } from './parse.js';
+export { loadConfig } from './load.js';
+
+// Positioned YAML validation, shared with the front matter of `content/`.
+// It belongs in `diagnostics/` in the long run: nothing in it is about the config.
+export type {
+  FieldRule,
+  FieldRules,
+  SourcePosition,
+  YamlMapping,
+  YamlRegion,
+} from './yaml-mapping.js';
+export {
+  issueDiagnostics,
+  located,
+  positionAt,
+  readYamlMapping,
+  topLevelPositions,
+  unknownKeyWarnings,
+} from './yaml-mapping.js';

@@ -1,0 +1,74 @@
+import type { SiteConfig } from '../config/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { parseArticle } from './article.js';
+import type { Article, SourceFile } from './types.js';
+
+export interface LoadOptions {
+  /** Keep articles with `draft: true` (`sugaku build --drafts`, `sugaku dev`). */
+  drafts: boolean;
+}
+
+export interface ArticlesResult {
+  /** Sorted by source path. */
+  articles: Article[];
+  diagnostics: Diagnostic[];
+}
+
+/** Parse every source, drop drafts unless asked for, and reject slugs that collide. Pure. */
+export function loadArticles(
+  sources: readonly SourceFile[],
+  config: SiteConfig,
+  options: LoadOptions,
+): ArticlesResult {
+  const results = [...sources]
+    .sort((a, b) => compare(a.path, b.path))
+    .map((source) => parseArticle(source, config));
+  const articles = results
+    .flatMap((result) => (result.article ? [result.article] : []))
+    .filter((article) => options.drafts || !article.draft);
+  return {
+    articles,
+    diagnostics: [...results.flatMap((result) => result.diagnostics), ...slugCollisions(articles)],
+  };
+}
+
+/**
+ * Two articles with one slug would write the same page. Slugs that differ only in case collide
+ * too, on the case-insensitive file systems of macOS and Windows.
+ */
+function slugCollisions(articles: readonly Article[]): Diagnostic[] {
+  const bySlug = new Map<string, Article[]>();
+  for (const article of articles) {
+    const key = article.slug.toLowerCase();
+    bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
+  }
+  return [...bySlug.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) => {
+      const files = listInWords(group.map((article) => article.sourcePath));
+      const slugs = [...new Set(group.map((article) => article.slug))];
+      const message =
+        slugs.length === 1
+          ? `${files} ${group.length === 2 ? 'both have' : 'all have'} slug "${slugs[0]}"`
+          : `${files} have slugs ${listInWords(slugs.map((slug) => `"${slug}"`))}, which differ only in case and would be the same page on macOS and Windows`;
+      return group.map((article): Diagnostic => ({
+        file: article.sourcePath,
+        line: article.fieldPositions?.slug?.line ?? 1,
+        column: article.fieldPositions?.slug?.column ?? 1,
+        severity: 'error',
+        code: 'content/duplicate-slug',
+        message,
+        hint: 'Give each article its own `slug:` in the front matter, or rename one of the files.',
+      }));
+    });
+}
+
+function listInWords(items: readonly string[]): string {
+  return items.length <= 2
+    ? items.join(' and ')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

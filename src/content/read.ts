@@ -1,0 +1,111 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { positionAt } from '../config/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import type { SourceFile } from './types.js';
+
+export interface SourcesResult {
+  /** Sorted by path. */
+  sources: SourceFile[];
+  /** Files that could not be read as UTF-8 text; they are left out of `sources`. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Every `posts/**\/*.md` under `contentDir`, with `path` relative to `cwd` and forward slashes.
+ * A missing `posts/` folder is an empty site, not an error.
+ */
+export async function readSources(contentDir: string, cwd: string): Promise<SourcesResult> {
+  const files = await markdownFilesUnder(resolve(cwd, contentDir, 'posts'));
+  const read = await Promise.all(files.map((file) => readSource(file, cwd)));
+  return {
+    sources: read
+      .flatMap((result) => (result && 'text' in result ? [result] : []))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    diagnostics: read.flatMap((result) =>
+      result && 'diagnostic' in result ? [result.diagnostic] : [],
+    ),
+  };
+}
+
+async function markdownFilesUnder(folder: string): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if (isGone(error)) return [];
+    throw error;
+  }
+  const nested = await Promise.all(
+    entries
+      // Dot files are editor leftovers: Emacs lock files are dangling `.#name.md` symlinks.
+      .filter((entry) => !entry.name.startsWith('.'))
+      .map(async (entry) => {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) return markdownFilesUnder(path);
+        if (!entry.name.endsWith('.md')) return [];
+        if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(path)))) return [path];
+        return [];
+      }),
+  );
+  return nested.flat();
+}
+
+async function readSource(
+  file: string,
+  cwd: string,
+): Promise<SourceFile | { diagnostic: Diagnostic } | undefined> {
+  const path = relative(cwd, file).split(sep).join('/');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    // Deleted between listing and reading: the watcher will tell the dev server.
+    if (isGone(error)) return undefined;
+    return { diagnostic: unreadable(path, error) };
+  }
+  try {
+    return { path, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { diagnostic: notUtf8(path, new TextDecoder('utf-8').decode(bytes)) };
+  }
+}
+
+/** Located at the first U+FFFD, which stands where the first undecodable bytes were. */
+function notUtf8(path: string, replaced: string): Diagnostic {
+  const text = replaced.replace(/\r\n?/g, '\n');
+  return {
+    file: path,
+    ...positionAt(text, Math.max(0, text.indexOf('\uFFFD'))),
+    severity: 'error',
+    code: 'source/encoding',
+    message: 'This file is not valid UTF-8 text',
+    hint: 'Save it as UTF-8; Shift_JIS and EUC-JP are not supported (VS Code: 「エンコード付きで保存」→ UTF-8).',
+  };
+}
+
+function unreadable(path: string, error: unknown): Diagnostic {
+  return {
+    file: path,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    code: 'source/unreadable',
+    message: `This file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    hint: 'Check its permissions, or move it out of posts/.',
+  };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isGone(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}

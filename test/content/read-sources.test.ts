@@ -1,0 +1,80 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readSources } from '../../src/content/index.js';
+
+let site: string;
+beforeEach(async () => {
+  site = await mkdtemp(join(tmpdir(), 'sugaku-content-'));
+});
+afterEach(async () => {
+  await rm(site, { recursive: true, force: true });
+});
+
+async function write(path: string, contents: string | Uint8Array) {
+  await mkdir(join(site, path, '..'), { recursive: true });
+  await writeFile(join(site, path), contents);
+}
+
+async function paths(contentDir = 'content') {
+  return (await readSources(contentDir, site)).sources.map((source) => source.path);
+}
+
+describe('readSources', () => {
+  it('finds every Markdown post, nested too, sorted, with paths from the site folder', async () => {
+    await write('content/posts/対数.md', '---\ntitle: 対数\n---\n');
+    await write('content/posts/2025/05/微分.md', '# 微分');
+    await write('content/posts/a.md', 'a');
+    const { sources, diagnostics } = await readSources('content', site);
+    expect(sources.map((s) => s.path)).toEqual([
+      'content/posts/2025/05/微分.md',
+      'content/posts/a.md',
+      'content/posts/対数.md',
+    ]);
+    expect(sources[2]?.text).toBe('---\ntitle: 対数\n---\n');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('ignores other files, dot files and Markdown outside posts/', async () => {
+    await write('content/posts/図.png', 'png');
+    await write('content/posts/.下書き.md', 'x');
+    await write('content/about.md', 'x');
+    await write('content/posts/ok.md', 'x');
+    expect(await paths()).toEqual(['content/posts/ok.md']);
+  });
+
+  it('returns no sources and no errors for a new site without posts/', async () => {
+    expect(await readSources('content', site)).toEqual({ sources: [], diagnostics: [] });
+  });
+
+  it('keeps the BOM and CRLF for parseArticle to deal with', async () => {
+    await write('content/posts/bom.md', '\uFEFF---\r\n');
+    expect((await readSources('content', site)).sources[0]?.text).toBe('\uFEFF---\r\n');
+  });
+
+  it('reports a Shift_JIS file at its first bad byte instead of failing', async () => {
+    // `---`, then 対数 in Shift_JIS on line 2.
+    const sjis = [0x2d, 0x2d, 0x2d, 0x0d, 0x0a, 0x61, 0x3a, 0x20, 0x91, 0xce, 0x90, 0x94];
+    await write('content/posts/sjis.md', new Uint8Array(sjis));
+    await write('content/posts/ok.md', 'x');
+    const { sources, diagnostics } = await readSources('content', site);
+    expect(sources.map((s) => s.path)).toEqual(['content/posts/ok.md']);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'content/posts/sjis.md',
+        line: 2,
+        column: 4,
+        severity: 'error',
+        code: 'source/encoding',
+        message: 'This file is not valid UTF-8 text',
+      }),
+    ]);
+    expect(diagnostics[0]?.hint).toContain('Shift_JIS');
+  });
+
+  it('reads from a content folder given as an absolute path', async () => {
+    await write('content/posts/a.md', 'a');
+    expect(await paths(join(site, 'content'))).toEqual(['content/posts/a.md']);
+  });
+});
