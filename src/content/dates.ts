@@ -52,27 +52,6 @@ export function readDate(text: string, timeZone: string): DateReading {
   return { date: new Date(instantOfWallTime(wall, zoneClock(timeZone))) };
 }
 
-/** `2025年5月20日`: the day of `date` in `timeZone`. */
-export function formatDateJa(date: Date, timeZone: string): string {
-  const wall = wallTimeAt(zoneClock(timeZone), date.getTime());
-  return `${wall.year}年${wall.month}月${wall.day}日`;
-}
-
-/** `2025-05-20T10:00:00+09:00`: RFC 3339 with the zone's offset, for feeds and `<time datetime>`. */
-export function formatIsoInZone(date: Date, timeZone: string): string {
-  const clock = zoneClock(timeZone);
-  const instant = date.getTime();
-  const wall = wallTimeAt(clock, instant);
-  const offsetMinutes = Math.round(offsetAt(clock, instant) / 60_000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
-  return (
-    `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}` +
-    `T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}` +
-    `${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`
-  );
-}
-
 function impossibility(wall: WallTime): string | undefined {
   if (wall.month < 1 || wall.month > 12) return `there is no month ${wall.month}`;
   const days = new Date(Date.UTC(2000, wall.month, 0)).getUTCDate();

@@ -5,4 +5,3 @@ export type { SourcesResult } from './read.js';
 export { readSources } from './read.js';
 export { parseArticle } from './article.js';
 export { loadArticles } from './articles.js';
-export { formatDateJa, formatIsoInZone } from './dates.js';

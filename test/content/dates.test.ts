@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/index.js';
-import { formatDateJa, formatIsoInZone, parseArticle } from '../../src/content/index.js';
+import { parseArticle } from '../../src/content/index.js';
 
 /** The instant an article dated `date` is published at, as UTC. */
 function published(date: string, timeZone = 'Asia/Tokyo'): string | undefined {
@@ -96,29 +96,5 @@ describe('dates that are not', () => {
       code: 'front-matter/invalid-type',
       message: expect.stringContaining('got the number 20250520'),
     });
-  });
-});
-
-describe('showing dates', () => {
-  const lateEvening = new Date('2025-05-20T15:30:00Z');
-
-  it('shows the day in the site time zone in Japanese', () => {
-    expect(formatDateJa(lateEvening, 'Asia/Tokyo')).toBe('2025年5月21日');
-    expect(formatDateJa(lateEvening, 'America/New_York')).toBe('2025年5月20日');
-  });
-
-  it('writes ISO times with the offset of the zone', () => {
-    expect(formatIsoInZone(new Date('2025-05-20T01:00:00Z'), 'Asia/Tokyo')).toBe(
-      '2025-05-20T10:00:00+09:00',
-    );
-    expect(formatIsoInZone(new Date('2025-01-15T17:00:00Z'), 'America/New_York')).toBe(
-      '2025-01-15T12:00:00-05:00',
-    );
-    expect(formatIsoInZone(new Date('2025-07-15T16:00:00Z'), 'America/New_York')).toBe(
-      '2025-07-15T12:00:00-04:00',
-    );
-    expect(formatIsoInZone(new Date('2025-07-15T16:00:00Z'), 'Asia/Kolkata')).toBe(
-      '2025-07-15T21:30:00+05:30',
-    );
   });
 });
