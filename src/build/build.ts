@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type SiteConfig } from '../config/index.js';
@@ -19,6 +20,8 @@ export interface BuildOptions {
   basePath?: string;
   drafts: boolean;
   strict: boolean;
+  /** Write to `outDir` (default). The dev server keeps the files in memory instead. */
+  write?: boolean;
 }
 
 export interface BuildStats {
@@ -38,6 +41,38 @@ export interface BuildResult {
   /** Source texts by diagnostic file name, for code frames. */
   sources: Map<string, string>;
   stats: BuildStats;
+  /** The whole site, when the build succeeded. */
+  files: OutputFile[];
+  /** Output paths added, changed or removed since the builder's previous successful build. */
+  changed: string[];
+}
+
+export interface Builder {
+  /** Build again from the files on disk, reusing what did not change since the last call. */
+  build(): Promise<BuildResult>;
+}
+
+/** One-shot build, as `sugaku build` runs it. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  return createBuilder(options).build();
+}
+
+/**
+ * A builder remembers its previous build, so the dev server can ask for a rebuild after
+ * every change and learn which output files changed.
+ */
+export function createBuilder(options: BuildOptions): Builder {
+  let previous = new Map<string, string>();
+  return {
+    async build() {
+      const result = await buildOnce(options);
+      if (result.exitCode !== 0) return result;
+      const current = fingerprints(result.files);
+      result.changed = changedPaths(previous, current);
+      previous = current;
+      return result;
+    },
+  };
 }
 
 /**
@@ -45,7 +80,7 @@ export interface BuildResult {
  * Diagnostics from every stage are collected; if any is an error (or, with `strict`,
  * a warning) nothing is written and the previous output stays as it was.
  */
-export async function build(options: BuildOptions): Promise<BuildResult> {
+async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const sources = new Map<string, string>();
   const stats: BuildStats = {
@@ -57,9 +92,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     filesUnchanged: 0,
     seconds: 0,
   };
-  const finish = (exitCode: BuildResult['exitCode'], diagnostics: Diagnostic[]): BuildResult => {
+  const finish = (
+    exitCode: BuildResult['exitCode'],
+    diagnostics: Diagnostic[],
+    files: OutputFile[] = [],
+  ): BuildResult => {
     stats.seconds = (performance.now() - started) / 1000;
-    return { exitCode, diagnostics: sortDiagnostics(diagnostics), sources, stats };
+    return { exitCode, diagnostics: sortDiagnostics(diagnostics), sources, stats, files, changed: [] };
   };
 
   const configured = await loadConfig(options.configPath, options.cwd, { basePath: options.basePath });
@@ -94,10 +133,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ...(await publicFiles(path.resolve(options.cwd, options.publicDir))),
     ...pages.files,
   ];
-  const report = await writeSite(path.resolve(options.cwd, options.outDir), files);
-  stats.filesWritten = report.written;
-  stats.filesUnchanged = report.unchanged;
-  return finish(0, diagnostics);
+  if (options.write !== false) {
+    const report = await writeSite(path.resolve(options.cwd, options.outDir), files);
+    stats.filesWritten = report.written;
+    stats.filesUnchanged = report.unchanged;
+  }
+  return finish(0, diagnostics, files);
 }
 
 function renderArticles(articles: readonly Article[], config: SiteConfig) {
@@ -134,4 +175,19 @@ function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+function fingerprints(files: readonly OutputFile[]): Map<string, string> {
+  return new Map(
+    files.map((file) => [
+      file.path,
+      'copyFrom' in file ? `file:${file.copyFrom}` : createHash('sha1').update(file.content).digest('hex'),
+    ]),
+  );
+}
+
+function changedPaths(before: Map<string, string>, after: Map<string, string>): string[] {
+  const changed = [...after].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file);
+  const removed = [...before.keys()].filter((file) => !after.has(file));
+  return [...changed, ...removed].sort();
 }

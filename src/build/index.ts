@@ -1,2 +1,2 @@
-export type { BuildOptions, BuildResult, BuildStats } from './build.js';
-export { build } from './build.js';
+export type { Builder, BuildOptions, BuildResult, BuildStats } from './build.js';
+export { build, createBuilder } from './build.js';
