@@ -2,6 +2,7 @@ import { Liquid, LookupType, type Template } from 'liquidjs';
 import type { SiteConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { PageSpec, Site } from '../site/types.js';
+import type { TemplateData } from './model.js';
 import { buildTemplateData } from './template-data.js';
 import { templateDiagnostic } from './template-errors.js';
 import type { TemplateSources } from './templates.js';
@@ -14,6 +15,8 @@ export interface RenderedPage {
 
 export interface Renderer {
   renderPage(spec: PageSpec, site: Site): RenderedPage;
+  /** Render prepared template data; lets worker threads render pages without the whole `Site`. */
+  renderData(kind: PageSpec['kind'], data: TemplateData): RenderedPage;
 }
 
 export interface RendererOptions {
@@ -65,33 +68,43 @@ export function createRenderer(
     }
   }
 
+  const renderData = (kind: PageSpec['kind'], data: TemplateData): RenderedPage => {
+    const name = TEMPLATE_FOR_KIND[kind];
+    const syntaxError = syntaxErrors.get(name);
+    if (syntaxError) return { diagnostics: [syntaxError] };
+    const template = parsed.get(name);
+    if (!template) return { diagnostics: [missingTemplate(name, sourceDir, kind, data.page.url)] };
+    try {
+      const html: unknown = liquid.renderSync(template, data);
+      return { html: String(html), diagnostics: [] };
+    } catch (error) {
+      return {
+        diagnostics: [templateDiagnostic(error, { sources, sourceDir, fallbackName: name })],
+      };
+    }
+  };
+
   return {
+    renderData,
     renderPage(spec, site) {
-      const name = TEMPLATE_FOR_KIND[spec.kind];
-      const syntaxError = syntaxErrors.get(name);
-      if (syntaxError) return { diagnostics: [syntaxError] };
-      const template = parsed.get(name);
-      if (!template) return { diagnostics: [missingTemplate(name, sourceDir, spec)] };
-      try {
-        const html: unknown = liquid.renderSync(template, buildTemplateData(spec, site, config));
-        return { html: String(html), diagnostics: [] };
-      } catch (error) {
-        return {
-          diagnostics: [templateDiagnostic(error, { sources, sourceDir, fallbackName: name })],
-        };
-      }
+      return renderData(spec.kind, buildTemplateData(spec, site, config));
     },
   };
 }
 
-function missingTemplate(name: string, sourceDir: string, spec: PageSpec): Diagnostic {
+function missingTemplate(
+  name: string,
+  sourceDir: string,
+  kind: PageSpec['kind'],
+  url: string,
+): Diagnostic {
   return {
     file: `${sourceDir}/${name}`,
     line: 1,
     column: 1,
     severity: 'error',
     code: 'template/missing',
-    message: `No template for the ${spec.kind} page ${spec.url}.`,
+    message: `No template for the ${kind} page ${url}.`,
     hint: `Create ${sourceDir}/${name}; it may extend layouts/base.liquid like the other page templates.`,
   };
 }
