@@ -47,9 +47,18 @@ export interface BuildResult {
   changed: string[];
 }
 
+/** What the caller knows about the change since the previous `build()` (the dev server's watcher). */
+export interface BuildHint {
+  /**
+   * Absolute paths of sources, templates, public files or the config that were added, changed
+   * or removed since the previous call. A hint only: without it the builder checks every input.
+   */
+  changedPaths?: readonly string[];
+}
+
 export interface Builder {
   /** Build again from the files on disk, reusing what did not change since the last call. */
-  build(): Promise<BuildResult>;
+  build(hint?: BuildHint): Promise<BuildResult>;
 }
 
 /** One-shot build, as `sugaku build` runs it. */

@@ -1,2 +1,2 @@
-export type { Builder, BuildOptions, BuildResult, BuildStats } from './build.js';
+export type { Builder, BuildHint, BuildOptions, BuildResult, BuildStats } from './build.js';
 export { build, createBuilder } from './build.js';
