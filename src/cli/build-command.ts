@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildResult } from '../build/index.js';
-import { formatDiagnostic, formatSummary } from '../diagnostics/index.js';
+import { formatSummary } from '../diagnostics/index.js';
+import { printDiagnostics } from './print.js';
 
 export async function runBuild(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -32,21 +31,15 @@ export async function runBuild(args: string[]): Promise<number> {
     drafts: values.drafts,
     strict: values.strict,
   });
-  await printDiagnostics(result, values.quiet);
-  if (result.exitCode === 0 && !values.quiet) process.stdout.write(`${summaryLine(result, values.out)}\n`);
-  return result.exitCode;
-}
-
-async function printDiagnostics(result: BuildResult, quiet: boolean): Promise<void> {
-  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
-  const shown = quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-  for (const diagnostic of shown) {
-    const source = result.sources.get(diagnostic.file) ?? (await readQuietly(diagnostic.file));
-    process.stderr.write(`${formatDiagnostic(diagnostic, { source, color })}\n\n`);
-  }
+  await printDiagnostics(result, values.quiet, process.cwd());
   if (result.exitCode !== 0) {
-    process.stderr.write(`Build failed: ${formatSummary(result.diagnostics)}. Nothing was written.\n`);
+    process.stderr.write(
+      `Build failed: ${formatSummary(result.diagnostics)}. Nothing was written.\n`,
+    );
   }
+  if (result.exitCode === 0 && !values.quiet)
+    process.stdout.write(`${summaryLine(result, values.out)}\n`);
+  return result.exitCode;
 }
 
 function summaryLine({ stats, diagnostics }: BuildResult, outDir: string): string {
@@ -55,12 +48,4 @@ function summaryLine({ stats, diagnostics }: BuildResult, outDir: string): strin
     `Built ${stats.articles} articles, ${stats.pages} pages, ${stats.formulas} formulas ` +
     `into ${outDir}/ in ${stats.seconds.toFixed(2)} s${warnings}`
   );
-}
-
-async function readQuietly(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(path.resolve(file), 'utf8');
-  } catch {
-    return undefined;
-  }
 }

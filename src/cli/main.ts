@@ -1,5 +1,6 @@
-
 import { runBuild } from './build-command.js';
+import { runDev } from './dev-command.js';
+import { runNew } from './new-command.js';
 import { usage, UsageError } from './usage.js';
 
 /** argv (without `node` and the script) → exit code. Never throws for user mistakes. */
@@ -9,6 +10,10 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'build':
         return await runBuild(rest);
+      case 'dev':
+        return await runDev(rest);
+      case 'new':
+        return await runNew(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -28,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+  return (
+    error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+  );
 }
-

@@ -4,6 +4,8 @@ export const usage = `Usage: sugaku <command> [options]
 
 Commands:
   build   Build the site from content/ into dist/
+  dev     Build with drafts, serve at http://127.0.0.1:4321/, rebuild and reload on every change
+  new     Write content/posts/<slug>.md for a new article: sugaku new "対数の性質"
 
 Build options:
   --content DIR     folder with posts/ (default: content)
@@ -16,5 +18,17 @@ Build options:
   --strict          fail on warnings too
   --quiet           print errors only
 
-Exit codes: 0 built, 1 content errors (nothing written), 2 usage or config errors.
+Dev options: the build options above except --out, --drafts (always on) and --quiet, and
+  --port N          port to listen on (default: 4321)
+  --host HOST       address to listen on (default: 127.0.0.1, this machine only)
+
+New options:
+  --slug SLUG       file and URL name (default: the title, with spaces and symbols turned into -)
+  --tags a,b        tags, separated by commas
+  --series NAME     series the article belongs to
+  --content DIR     folder with posts/ (default: content)
+  --config FILE     site config, for the time zone and the default author
+
+Exit codes: 0 built, 1 content errors (nothing written) or, for new, the file exists,
+2 usage or config errors.
 `;

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatSummary } from '../diagnostics/index.js';
+import { startDevServer, type DevEvent, type DevServer } from '../dev/index.js';
+import { printDiagnostics } from './print.js';
+import { UsageError } from './usage.js';
+
+/** `sugaku dev`: serve with drafts, rebuild on change, until Ctrl+C (exit 0). */
+export async function runDev(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      content: { type: 'string', default: 'content' },
+      config: { type: 'string' },
+      templates: { type: 'string', default: 'templates' },
+      public: { type: 'string', default: 'public' },
+      'base-path': { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      port: { type: 'string', default: '4321' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+  });
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}"`);
+  }
+  const cwd = process.cwd();
+  // Printed in order, though a report may wait for a file to read for its code frame.
+  let printing = Promise.resolve();
+  let server: DevServer;
+  try {
+    server = await startDevServer({
+      cwd,
+      contentDir: values.content,
+      templatesDir: values.templates,
+      publicDir: values.public,
+      configPath: values.config,
+      basePath: values['base-path'],
+      strict: values.strict,
+      host: values.host,
+      port,
+      report: (event) => {
+        printing = printing.then(() => printEvent(event, cwd));
+      },
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      process.stderr.write(
+        `sugaku: cannot listen on ${values.host}:${values.port} (${code}). ` +
+          `Is another dev server running? Try --port ${port === 0 ? 4321 : port + 1}.\n`,
+      );
+      return 2;
+    }
+    throw error;
+  }
+  const watched = [values.content, values.templates, values.public]
+    .map((folder) => `${folder.replace(/\/+$/, '')}/`)
+    .concat(values.config ?? 'sugaku.config.yaml')
+    .join(', ');
+  await printing;
+  process.stdout.write(
+    `Serving ${server.url} (drafts included)\nWatching ${watched}. Press Ctrl+C to stop.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function printEvent(event: DevEvent, cwd: string): Promise<void> {
+  const changed = 'sources' in event ? describeSources(event.sources, cwd) : '';
+  switch (event.kind) {
+    case 'built': {
+      const { stats, changed: outputs, diagnostics } = event.result;
+      await printDiagnostics(event.result, false, cwd);
+      const warnings = diagnostics.length > 0 ? `, ${formatSummary(diagnostics)}` : '';
+      const what =
+        event.sources.length === 0
+          ? `Built ${stats.articles} articles, ${stats.pages} pages, ${stats.formulas} formulas`
+          : `${changed}: ${outputs.length === 0 ? 'no page changed' : `${outputs.length} file${outputs.length === 1 ? '' : 's'} changed`}`;
+      process.stdout.write(`${stamp()}${what} in ${stats.seconds.toFixed(2)} s${warnings}\n`);
+      return;
+    }
+    case 'failed':
+      await printDiagnostics(event.result, false, cwd);
+      process.stderr.write(
+        `${stamp()}${changed ? `${changed}: ` : ''}Build failed: ${formatSummary(event.result.diagnostics)}. ` +
+          'Still serving the last good pages.\n',
+      );
+      return;
+    case 'crashed':
+      process.stderr.write(
+        `${stamp()}Internal error in sugaku (please report it):\n${errorText(event.error)}\n`,
+      );
+      return;
+    case 'watch-error':
+      process.stderr.write(`${stamp()}File watching failed: ${errorText(event.error)}\n`);
+      return;
+  }
+}
+
+function describeSources(sources: string[], cwd: string): string {
+  const shown = sources
+    .slice(0, 3)
+    .map((file) => path.relative(cwd, file).split(path.sep).join('/'));
+  return sources.length > 3
+    ? `${shown.join(', ')} and ${sources.length - 3} more`
+    : shown.join(', ');
+}
+
+function stamp(): string {
+  return `[${new Date().toTimeString().slice(0, 8)}] `;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,51 @@
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+
+/**
+ * The body of the browser's error overlay: every diagnostic of the failed build as the
+ * terminal prints it (location, message, code frame, hint), without colour, HTML-escaped,
+ * each in a `<pre>`. Pure: `sourceFor` supplies the text for the code frame.
+ */
+export function overlayHtml(
+  diagnostics: readonly Diagnostic[],
+  sourceFor: (file: string) => string | undefined,
+): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const counts = [
+    errors > 0 ? `エラー ${errors} 件` : '',
+    warnings > 0 ? `警告 ${warnings} 件` : '',
+  ]
+    .filter(Boolean)
+    .join('、');
+  const frames = diagnostics
+    .map((d) => {
+      const text = formatDiagnostic(d, { source: sourceFor(d.file), color: false });
+      return `<pre class="diagnostic diagnostic--${d.severity}">${escapeHtml(text)}</pre>`;
+    })
+    .join('\n');
+  return [
+    '<h2 id="sugaku-overlay-title">ビルドに失敗しました</h2>',
+    `<p>${escapeHtml(counts || 'エラー')}。ファイルを直して保存すると、この表示は消えます。` +
+      '表示中のページは最後に成功したビルドのものです。</p>',
+    frames,
+  ].join('\n');
+}
+
+/** The overlay for a crash of the builder itself (our bug, not the author's). */
+export function internalErrorOverlayHtml(error: unknown): string {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return [
+    '<h2 id="sugaku-overlay-title">sugaku の内部エラー</h2>',
+    '<p>ビルド中に予期しないエラーが起きました。ファイルを保存し直すと再ビルドします。</p>',
+    `<pre class="diagnostic diagnostic--error">${escapeHtml(text)}</pre>`,
+  ].join('\n');
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
