@@ -8,16 +8,7 @@ export type DateFormatter = (date: Date) => DateView;
  * format, so output does not depend on the ICU data Node was built with.
  */
 export function createDateFormatter(timeZone: string): DateFormatter {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  });
+  const format = dateTimeFormat(timeZone);
   return (date) => {
     const wall = wallClock(format, date);
     const display = `${wall.year}年${wall.month}月${wall.day}日`;
@@ -28,10 +19,29 @@ export function createDateFormatter(timeZone: string): DateFormatter {
   };
 }
 
+// Creating an Intl.DateTimeFormat costs far more than using one; every page asks for one.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (format) return format;
+  format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+  });
+  formats.set(timeZone, format);
+  return format;
+}
+
 /** The year of `date` in the time zone, e.g. for the footer's copyright. */
 export function yearIn(timeZone: string, date: Date): number {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
-  return Number(format.formatToParts(date).find((part) => part.type === 'year')?.value);
+  return wallClock(dateTimeFormat(timeZone), date).year;
 }
 
 interface WallClock {
