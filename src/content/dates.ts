@@ -84,8 +84,13 @@ function instantOfWallTime(wall: WallTime, clock: Intl.DateTimeFormat): number {
   return readings.length > 0 ? Math.min(...readings) : asUtc - offsetBefore;
 }
 
+// Creating an Intl.DateTimeFormat costs far more than using one; every article asks for one.
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
 function zoneClock(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
+  const known = clocks.get(timeZone);
+  if (known) return known;
+  const clock = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -95,6 +100,8 @@ function zoneClock(timeZone: string): Intl.DateTimeFormat {
     minute: 'numeric',
     second: 'numeric',
   });
+  clocks.set(timeZone, clock);
+  return clock;
 }
 
 /** How far the zone's clocks are ahead of UTC at `instant` (Tokyo: +9 h). */
