@@ -1,14 +1,26 @@
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type SiteConfig } from '../config/index.js';
 import { loadArticles, readSources, type Article } from '../content/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import { createMathEngine } from '../math/index.js';
-import { createMarkdownRenderer, type RenderedArticle } from '../markdown/index.js';
-import { katexAssets, publicFiles, writeSite, type OutputFile } from '../output/index.js';
-import { createRenderer, loadTemplates } from '../render/index.js';
-import { buildSite, type Site } from '../site/index.js';
+import type { RenderedArticle } from '../markdown/index.js';
+import {
+  katexAssets,
+  openSiteWriter,
+  publicFiles,
+  type OutputFile,
+  type SiteWriter,
+} from '../output/index.js';
+import { buildTemplateData, loadTemplates } from '../render/index.js';
+import { buildSite, type PageSpec, type Site } from '../site/index.js';
+import { ArticleCache, articleKey, type ArticleSummary } from './article-cache.js';
+import { codeFingerprint, sha256 } from './fingerprint.js';
+import { readManifest, unchangedOnDisk, writeManifest, type OutputManifest } from './manifest.js';
+import { createTaskRunner, type TaskRunner } from './pool.js';
+import type { ProgressListener } from './progress.js';
+import type { PageJob, PageSetup } from './tasks.js';
 
 export interface BuildOptions {
   cwd: string;
@@ -22,13 +34,21 @@ export interface BuildOptions {
   strict: boolean;
   /** Write to `outDir` (default). The dev server keeps the files in memory instead. */
   write?: boolean;
+  /** Folder of the render cache (default `.cache` in `cwd`); `false` keeps it in memory only. */
+  cacheDir?: string | false;
+  /** Worker threads (default: one per core; 1 renders in this thread). */
+  jobs?: number;
+  onProgress?: ProgressListener;
 }
 
 export interface BuildStats {
   articles: number;
   pages: number;
   formulas: number;
-  distinctFormulas: number;
+  /** Articles rendered by this build; the others came from the cache. */
+  articlesRendered: number;
+  /** Pages rendered by this build; the others were kept from the previous build. */
+  pagesRendered: number;
   filesWritten: number;
   filesUnchanged: number;
   seconds: number;
@@ -41,7 +61,7 @@ export interface BuildResult {
   /** Source texts by diagnostic file name, for code frames. */
   sources: Map<string, string>;
   stats: BuildStats;
-  /** The whole site, when the build succeeded. */
+  /** The whole site, when the build succeeded with `write: false`; empty when written to disk. */
   files: OutputFile[];
   /** Output paths added, changed or removed since the builder's previous successful build. */
   changed: string[];
@@ -59,120 +79,386 @@ export interface BuildHint {
 export interface Builder {
   /** Build again from the files on disk, reusing what did not change since the last call. */
   build(hint?: BuildHint): Promise<BuildResult>;
+  /** Stop the worker threads. */
+  close(): Promise<void>;
 }
 
 /** One-shot build, as `sugaku build` runs it. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  return createBuilder(options).build();
+  const builder = createBuilder(options);
+  try {
+    return await builder.build();
+  } finally {
+    await builder.close();
+  }
+}
+
+/** How many articles or pages go to a worker at once: enough to amortise the message, few enough to balance. */
+const ARTICLES_PER_TASK = 16;
+const PAGES_PER_TASK = 32;
+
+interface PreviousOutput {
+  sha1: string;
+  key: string;
+  html?: string;
 }
 
 /**
- * A builder remembers its previous build, so the dev server can ask for a rebuild after
- * every change and learn which output files changed.
+ * A builder keeps what it rendered between builds: article summaries by key, page
+ * keys and hashes, the worker threads. A second `build()` after an edit renders the
+ * edited article and the pages whose data changed, nothing else.
  */
 export function createBuilder(options: BuildOptions): Builder {
-  let previous = new Map<string, string>();
+  const summaries = new Map<string, ArticleSummary>();
+  const bodies = new Map<string, string>();
+  let previous = new Map<string, PreviousOutput>();
+  let runner: TaskRunner | undefined;
+
   return {
     async build() {
-      const result = await buildOnce(options);
-      if (result.exitCode !== 0) return result;
-      const current = fingerprints(result.files);
-      result.changed = changedPaths(previous, current);
-      previous = current;
+      runner ??= createTaskRunner(options.jobs);
+      const started = performance.now();
+      const run = new BuildRun(options, runner, summaries, bodies, previous);
+      const result = await run.execute();
+      result.stats.seconds = (performance.now() - started) / 1000;
+      if (result.exitCode === 0) {
+        result.changed = changedPaths(previous, run.outputs);
+        previous = run.outputs;
+      }
       return result;
+    },
+    async close() {
+      await runner?.close();
+      runner = undefined;
     },
   };
 }
 
-/**
- * One full build: config → content → markdown+math → site → render → output.
- * Diagnostics from every stage are collected; if any is an error (or, with `strict`,
- * a warning) nothing is written and the previous output stays as it was.
- */
-async function buildOnce(options: BuildOptions): Promise<BuildResult> {
-  const started = performance.now();
-  const sources = new Map<string, string>();
-  const stats: BuildStats = {
+/** One build: the stages in order, diagnostics collected, output written only if all is well. */
+class BuildRun {
+  readonly outputs = new Map<string, PreviousOutput>();
+  /** Copied files, handed to the dev server as they are when nothing is written. */
+  private readonly assetFiles: OutputFile[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly sources = new Map<string, string>();
+  private readonly stats: BuildStats = {
     articles: 0,
     pages: 0,
     formulas: 0,
-    distinctFormulas: 0,
+    articlesRendered: 0,
+    pagesRendered: 0,
     filesWritten: 0,
     filesUnchanged: 0,
     seconds: 0,
   };
-  const finish = (
-    exitCode: BuildResult['exitCode'],
-    diagnostics: Diagnostic[],
-    files: OutputFile[] = [],
-  ): BuildResult => {
-    stats.seconds = (performance.now() - started) / 1000;
-    return { exitCode, diagnostics: sortDiagnostics(diagnostics), sources, stats, files, changed: [] };
-  };
+  private readonly outDir: string;
+  private readonly cacheDir: string | undefined;
+  private readonly cache: ArticleCache | undefined;
+  private readonly write: boolean;
 
-  const configured = await loadConfig(options.configPath, options.cwd, { basePath: options.basePath });
-  if (!configured.config || hasErrors(configured.diagnostics)) return finish(2, configured.diagnostics);
-  const config = configured.config;
-  const diagnostics = [...configured.diagnostics];
-
-  const read = await readSources(path.resolve(options.cwd, options.contentDir), options.cwd);
-  diagnostics.push(...read.diagnostics);
-  for (const source of read.sources) sources.set(source.path, source.text);
-  const loaded = loadArticles(read.sources, config, { drafts: options.drafts });
-  diagnostics.push(...loaded.diagnostics);
-
-  const rendered = renderArticles(loaded.articles, config);
-  for (const article of rendered.articles) {
-    stats.formulas += article.formulaCount;
-    diagnostics.push(...article.diagnostics);
+  constructor(
+    private readonly options: BuildOptions,
+    private readonly runner: TaskRunner,
+    private readonly summaries: Map<string, ArticleSummary>,
+    private readonly bodies: Map<string, string>,
+    private readonly previous: Map<string, PreviousOutput>,
+  ) {
+    this.outDir = path.resolve(options.cwd, options.outDir);
+    this.cacheDir =
+      options.cacheDir === false
+        ? undefined
+        : path.resolve(options.cwd, options.cacheDir ?? '.cache');
+    this.cache = this.cacheDir ? new ArticleCache(this.cacheDir) : undefined;
+    this.write = options.write !== false;
   }
-  stats.distinctFormulas = rendered.distinctFormulas;
 
-  const site = buildSite(rendered.articles, config);
-  const pages = await renderPages(site, config, options);
-  diagnostics.push(...pages.diagnostics);
-  for (const [file, text] of pages.templateSources) sources.set(file, text);
+  async execute(): Promise<BuildResult> {
+    const { options } = this;
+    const configured = await loadConfig(options.configPath, options.cwd, {
+      basePath: options.basePath,
+    });
+    this.diagnostics.push(...configured.diagnostics);
+    if (!configured.config || hasErrors(configured.diagnostics)) return this.finish(2);
+    const config = configured.config;
 
-  stats.articles = site.articles.length;
-  stats.pages = pages.files.length;
-  if (hasErrors(diagnostics, options.strict)) return finish(1, diagnostics);
+    const read = await readSources(path.resolve(options.cwd, options.contentDir), options.cwd);
+    this.diagnostics.push(...read.diagnostics);
+    for (const source of read.sources) this.sources.set(source.path, source.text);
+    const loaded = loadArticles(read.sources, config, { drafts: options.drafts });
+    this.diagnostics.push(...loaded.diagnostics);
 
-  const files: OutputFile[] = [
-    ...(await katexAssets()),
-    ...(await publicFiles(path.resolve(options.cwd, options.publicDir))),
-    ...pages.files,
-  ];
-  if (options.write !== false) {
-    const report = await writeSite(path.resolve(options.cwd, options.outDir), files);
-    stats.filesWritten = report.written;
-    stats.filesUnchanged = report.unchanged;
+    const fingerprint = await codeFingerprint();
+    const keyed = loaded.articles.map((article) => ({
+      article,
+      key: articleKey(article, config.macros, fingerprint),
+    }));
+    const rendered = await this.renderArticles(keyed, config);
+    if (hasErrors(this.diagnostics, options.strict)) return this.finish(1);
+
+    const site = buildSite(rendered.articles, config);
+    this.stats.articles = site.articles.length;
+    const templatesDir = path.resolve(options.cwd, options.templatesDir);
+    const sourceDir = path.relative(options.cwd, templatesDir).split(path.sep).join('/') || '.';
+    const templates = await loadTemplates(templatesDir);
+    for (const [name, text] of Object.entries(templates))
+      this.sources.set(`${sourceDir}/${name}`, text);
+
+    const setup: PageSetup = {
+      id: sha256(fingerprint, JSON.stringify(templates), JSON.stringify(config), sourceDir),
+      templates,
+      config,
+      sourceDir,
+    };
+    const assets = [
+      ...(await katexAssets()),
+      ...(await publicFiles(path.resolve(options.cwd, options.publicDir))),
+    ];
+    return this.output(site, config, setup, rendered.keys, assets);
   }
-  return finish(0, diagnostics, files);
+
+  /** Summaries from memory, then from the disk cache; the rest rendered by the workers. */
+  private async renderArticles(keyed: { article: Article; key: string }[], config: SiteConfig) {
+    const missing: { article: Article; key: string }[] = [];
+    for (const job of keyed) {
+      if (this.summaries.has(job.key)) continue;
+      const summary = await this.cache?.readSummary(job.key);
+      if (summary) this.summaries.set(job.key, summary);
+      else missing.push(job);
+    }
+    let done = 0;
+    const report = () =>
+      this.options.onProgress?.({ phase: 'articles', done, total: missing.length });
+    await Promise.all(
+      chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
+        const results = await this.runner.articles({
+          kind: 'articles',
+          macros: config.macros,
+          cacheDir: this.cacheDir,
+          jobs,
+        });
+        for (const { key, summary, html } of results) {
+          this.summaries.set(key, summary);
+          if (html !== undefined) this.bodies.set(key, html);
+        }
+        done += jobs.length;
+        report();
+      }),
+    );
+    this.stats.articlesRendered = missing.length;
+
+    const keys = new Map<Article, string>();
+    const articles: RenderedArticle[] = keyed.map(({ article, key }) => {
+      const summary = this.summaries.get(key)!;
+      keys.set(article, key);
+      this.stats.formulas += summary.formulaCount;
+      this.diagnostics.push(...summary.diagnostics);
+      // The body stays on disk (or in `bodies`) until its page is rendered.
+      return { ...summary, article, html: '' };
+    });
+    return { articles, keys };
+  }
+
+  /**
+   * Plan every output file with the key it is made from, keep what is unchanged, render
+   * the rest in the workers, and swap the new site in, or leave the old one if anything failed.
+   */
+  private async output(
+    site: Site,
+    config: SiteConfig,
+    setup: PageSetup,
+    articleKeys: Map<Article, string>,
+    assets: OutputFile[],
+  ): Promise<BuildResult> {
+    const manifest =
+      this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
+    const plans = site.pages.map((spec) => this.planPage(spec, site, config, setup, articleKeys));
+    const assetPlans = await Promise.all(
+      assets.map(async (file) => ({ file, key: await assetKey(file) })),
+    );
+
+    const keep = new Set<string>();
+    for (const { path: file, key } of [
+      ...plans,
+      ...assetPlans.map((a) => ({ path: a.file.path, key: a.key })),
+    ]) {
+      if (await this.reusable(file, key, manifest)) keep.add(file);
+    }
+    const allFiles = [...plans.map((p) => p.path), ...assets.map((a) => a.path)];
+    this.stats.pages = plans.length;
+    const nothingChanged =
+      this.write &&
+      keep.size === allFiles.length &&
+      manifest !== undefined &&
+      Object.keys(manifest.files).length === allFiles.length;
+
+    const writer = this.write && !nothingChanged ? await openSiteWriter(this.outDir) : undefined;
+    try {
+      await this.renderPages(plans, keep, site, config, setup, writer);
+      for (const { file, key } of assetPlans) await this.outputAsset(file, key, keep, writer);
+      if (hasErrors(this.diagnostics, this.options.strict)) {
+        await writer?.abort();
+        return this.finish(1);
+      }
+      if (writer) await writer.commit();
+    } catch (error) {
+      await writer?.abort();
+      throw error;
+    }
+    if (this.write && this.cacheDir) {
+      await writeManifest(
+        this.cacheDir,
+        this.outDir,
+        new Map([...this.outputs].map(([file, o]) => [file, o.key])),
+      );
+    }
+    this.stats.filesUnchanged = keep.size;
+    this.stats.filesWritten = allFiles.length - keep.size;
+    return this.finish(0);
+  }
+
+  private planPage(
+    spec: PageSpec,
+    site: Site,
+    config: SiteConfig,
+    setup: PageSetup,
+    articleKeys: Map<Article, string>,
+  ) {
+    const articleKey =
+      spec.kind === 'article' ? articleKeys.get(spec.article.rendered.article) : undefined;
+    const data = buildTemplateData(spec, site, config);
+    const key = sha256(setup.id, JSON.stringify(data), articleKey ?? '');
+    return { spec, path: spec.path, key, articleKey };
+  }
+
+  private async reusable(
+    file: string,
+    key: string,
+    manifest: OutputManifest | undefined,
+  ): Promise<boolean> {
+    if (!this.write) return this.previous.get(file)?.key === key;
+    return unchangedOnDisk(manifest, this.outDir, file, key);
+  }
+
+  private async renderPages(
+    plans: ReturnType<BuildRun['planPage']>[],
+    keep: Set<string>,
+    site: Site,
+    config: SiteConfig,
+    setup: PageSetup,
+    writer: SiteWriter | undefined,
+  ): Promise<void> {
+    const toRender = [];
+    for (const plan of plans) {
+      if (keep.has(plan.path)) {
+        const before = this.previous.get(plan.path);
+        this.outputs.set(plan.path, before ?? { key: plan.key, sha1: plan.key });
+        if (writer) await writer.keep(plan.path);
+      } else {
+        toRender.push(plan);
+      }
+    }
+    this.stats.pagesRendered = toRender.length;
+    let done = 0;
+    const keyOf = new Map(toRender.map((plan) => [plan.path, plan.key]));
+    // Template data is rebuilt per chunk so that no more than a few chunks of it are alive at once.
+    const tasks = chunks(toRender, PAGES_PER_TASK);
+    const inFlight = Math.max(2, this.runner.threads * 2);
+    let next = 0;
+    const worker = async () => {
+      while (next < tasks.length) {
+        const chunk = tasks[next++]!;
+        const jobs: PageJob[] = chunk.map((plan) => {
+          const job: PageJob = {
+            path: plan.path,
+            kind: plan.spec.kind,
+            data: buildTemplateData(plan.spec, site, config),
+          };
+          if (plan.articleKey) {
+            job.articleKey = plan.articleKey;
+            const body = this.bodies.get(plan.articleKey);
+            if (body !== undefined) job.articleHtml = body;
+          }
+          return job;
+        });
+        const result = await this.runner.pages({
+          kind: 'pages',
+          setup,
+          cacheDir: this.cacheDir,
+          outDir: writer?.stagingDir,
+          jobs,
+        });
+        this.diagnostics.push(...result.diagnostics);
+        for (const page of result.pages) {
+          this.outputs.set(page.path, {
+            key: keyOf.get(page.path)!,
+            sha1: page.sha1,
+            html: page.html,
+          });
+        }
+        done += chunk.length;
+        this.options.onProgress?.({ phase: 'pages', done, total: toRender.length });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(inFlight, tasks.length) }, worker));
+  }
+
+  private async outputAsset(
+    file: OutputFile,
+    key: string,
+    keep: Set<string>,
+    writer: SiteWriter | undefined,
+  ) {
+    if (keep.has(file.path)) {
+      if (writer) await writer.keep(file.path);
+    } else if (writer) {
+      if ('copyFrom' in file) await writer.copy(file.path, file.copyFrom);
+      else await writer.write(file.path, file.content);
+    }
+    const content = 'copyFrom' in file ? undefined : file.content;
+    this.outputs.set(file.path, {
+      key,
+      sha1: key,
+      html: typeof content === 'string' ? content : undefined,
+    });
+    if (!this.write) this.assetFiles.push(file);
+  }
+
+  private finish(exitCode: BuildResult['exitCode']): BuildResult {
+    const diagnostics = sortDiagnostics(uniqueDiagnostics(this.diagnostics));
+    const files: OutputFile[] = [];
+    if (exitCode === 0 && !this.write) {
+      for (const [file, output] of this.outputs) {
+        if (output.html !== undefined) files.push({ path: file, content: output.html });
+      }
+      const written = new Set(files.map((f) => f.path));
+      for (const asset of this.assetFiles) if (!written.has(asset.path)) files.push(asset);
+    }
+    return { exitCode, diagnostics, sources: this.sources, stats: this.stats, files, changed: [] };
+  }
 }
 
-function renderArticles(articles: readonly Article[], config: SiteConfig) {
-  const math = createMathEngine();
-  const markdown = createMarkdownRenderer(math, { macros: config.macros });
-  const rendered: RenderedArticle[] = articles.map((article) => markdown.render(article));
-  return { articles: rendered, distinctFormulas: math.distinctFormulas };
+/** A copied file is unchanged while its source's path, size and modification time are. */
+async function assetKey(file: OutputFile): Promise<string> {
+  if (!('copyFrom' in file)) return createHash('sha1').update(file.content).digest('hex');
+  const info = await stat(file.copyFrom);
+  return `copy:${file.copyFrom}:${info.size}:${info.mtimeMs}`;
 }
 
-async function renderPages(site: Site, config: SiteConfig, options: BuildOptions) {
-  const templatesDir = path.resolve(options.cwd, options.templatesDir);
-  const sourceDir = path.relative(options.cwd, templatesDir).split(path.sep).join('/') || '.';
-  const templates = await loadTemplates(templatesDir);
-  const renderer = createRenderer(templates, config, { sourceDir });
-  const diagnostics: Diagnostic[] = [];
-  const files: OutputFile[] = [];
-  for (const spec of site.pages) {
-    const page = renderer.renderPage(spec, site);
-    diagnostics.push(...page.diagnostics);
-    if (page.html !== undefined) files.push({ path: spec.path, content: page.html });
-  }
-  const templateSources = new Map(
-    Object.entries(templates).map(([name, text]) => [`${sourceDir}/${name}`, text] as const),
-  );
-  return { files, diagnostics: uniqueDiagnostics(diagnostics), templateSources };
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+function changedPaths(
+  before: Map<string, PreviousOutput>,
+  after: Map<string, PreviousOutput>,
+): string[] {
+  const changed = [...after]
+    .filter(([file, output]) => before.get(file)?.sha1 !== output.sha1)
+    .map(([file]) => file);
+  const removed = [...before.keys()].filter((file) => !after.has(file));
+  return [...changed, ...removed].sort();
 }
 
 /** A broken shared layout fails every page the same way; report it once. */
@@ -184,19 +470,4 @@ function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
-}
-
-function fingerprints(files: readonly OutputFile[]): Map<string, string> {
-  return new Map(
-    files.map((file) => [
-      file.path,
-      'copyFrom' in file ? `file:${file.copyFrom}` : createHash('sha1').update(file.content).digest('hex'),
-    ]),
-  );
-}
-
-function changedPaths(before: Map<string, string>, after: Map<string, string>): string[] {
-  const changed = [...after].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file);
-  const removed = [...before.keys()].filter((file) => !after.has(file));
-  return [...changed, ...removed].sort();
 }

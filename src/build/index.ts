@@ -1,2 +1,3 @@
 export type { Builder, BuildHint, BuildOptions, BuildResult, BuildStats } from './build.js';
 export { build, createBuilder } from './build.js';
+export type { BuildProgress, ProgressListener } from './progress.js';

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { build, type BuildResult } from '../build/index.js';
 import { formatSummary } from '../diagnostics/index.js';
 import { printDiagnostics } from './print.js';
+import { createProgressDisplay } from './progress.js';
+import { UsageError } from './usage.js';
 
 export async function runBuild(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -18,8 +20,12 @@ export async function runBuild(args: string[]): Promise<number> {
       drafts: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      'cache-dir': { type: 'string', default: '.cache' },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
+  const progress = createProgressDisplay(process.stderr, values.quiet);
   const result = await build({
     cwd: process.cwd(),
     contentDir: values.content,
@@ -30,7 +36,11 @@ export async function runBuild(args: string[]): Promise<number> {
     basePath: values['base-path'],
     drafts: values.drafts,
     strict: values.strict,
+    jobs: values.jobs === undefined ? undefined : parseJobs(values.jobs),
+    cacheDir: values['no-cache'] ? false : values['cache-dir'],
+    onProgress: progress.update,
   });
+  progress.clear();
   await printDiagnostics(result, values.quiet, process.cwd());
   if (result.exitCode !== 0) {
     process.stderr.write(
@@ -48,4 +58,11 @@ function summaryLine({ stats, diagnostics }: BuildResult, outDir: string): strin
     `Built ${stats.articles} articles, ${stats.pages} pages, ${stats.formulas} formulas ` +
     `into ${outDir}/ in ${stats.seconds.toFixed(2)} s${warnings}`
   );
+}
+
+function parseJobs(text: string): number {
+  const jobs = Number(text);
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new UsageError(`--jobs takes a whole number of threads, got "${text}"`);
+  return jobs;
 }

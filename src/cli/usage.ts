@@ -17,6 +17,9 @@ Build options:
   --drafts          include articles with draft: true
   --strict          fail on warnings too
   --quiet           print errors only
+  --jobs N          worker threads (default: one per core; 1 renders in the main thread)
+  --cache-dir DIR   render cache (default: .cache)
+  --no-cache        render everything, keep no cache on disk
 
 Dev options: the build options above except --out, --drafts (always on) and --quiet, and
   --port N          port to listen on (default: 4321)

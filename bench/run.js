@@ -1,0 +1,130 @@
+// npm run bench -- [--articles 1000,10000] [--runs 3]
+// Prints build figures for generated corpora of Japanese math articles. Figures only:
+// nothing here passes or fails, and no test asserts a time.
+import { execFile } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs, promisify } from 'node:util';
+import katex from 'katex';
+import { createBuilder } from '../lib/build/index.js';
+import { KATEX_OPTIONS } from '../lib/math/katex-options.js';
+import { formulasOf, writeCorpus } from './corpus.js';
+
+const run = promisify(execFile);
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '3' },
+  },
+});
+const sizes = values.articles.split(',').map(Number);
+const runs = Number(values.runs);
+const cores = availableParallelism();
+const repo = path.resolve(import.meta.dirname, '..');
+
+console.log(`sugaku bench: ${cores} cores, Node ${process.version}, KaTeX ${katex.version}, median of ${runs} runs\n`);
+
+for (const count of sizes) {
+  const work = path.join(tmpdir(), `sugaku-bench-${count}`);
+  const content = path.join(work, 'content');
+  const out = path.join(work, 'dist');
+  const cache = path.join(work, 'cache');
+  await writeCorpus(content, count);
+
+  const limit = await katexLimit(content, count);
+  const clean = [];
+  const warm = [];
+  const edited = [];
+  for (let i = 0; i < runs; i++) {
+    await rm(out, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true });
+    clean.push(await buildInChild(content, out, cache));
+    warm.push(await buildInChild(content, out, cache));
+    await editOneArticle(content, i);
+    edited.push(await buildInChild(content, out, cache));
+  }
+  const inProcess = await editInWarmBuilder(content, out, cache, runs);
+
+  const cleanSeconds = median(clean.map((r) => r.seconds));
+  const formulas = clean[0].stats.formulas;
+  console.log(`== ${count} articles, ${formulas} formulas (${limit.distinct} distinct)`);
+  row('KaTeX limit (distinct formulas once, one core / cores)', limit.seconds);
+  row('clean build', cleanSeconds, `${(cleanSeconds / limit.seconds).toFixed(2)}× the KaTeX limit`);
+  row('warm rebuild, nothing changed', median(warm.map((r) => r.seconds)), `${(cleanSeconds / median(warm.map((r) => r.seconds))).toFixed(1)}× faster than clean`);
+  row('rebuild after editing one article (new process)', median(edited.map((r) => r.seconds)));
+  row('rebuild after editing one article (warm builder)', inProcess);
+  console.log(`  ${'throughput (clean)'.padEnd(52)} ${(count / cleanSeconds).toFixed(0)} articles/s, ${(formulas / cleanSeconds).toFixed(0)} formulas/s`);
+  console.log(`  ${'peak RSS (clean build)'.padEnd(52)} ${Math.max(...clean.map((r) => r.maxRssMB)).toFixed(0)} MB`);
+  console.log();
+}
+
+function row(label, seconds, note = '') {
+  console.log(`  ${label.padEnd(52)} ${seconds.toFixed(2).padStart(8)} s${note ? `  (${note})` : ''}`);
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function buildInChild(content, out, cache) {
+  const { stdout } = await run(process.execPath, [path.join(repo, 'bench/build-child.js'), content, out, cache], {
+    cwd: repo,
+    maxBuffer: 1 << 20,
+  });
+  const figures = JSON.parse(stdout);
+  if (figures.exitCode !== 0) throw new Error(`bench build failed with exit code ${figures.exitCode}`);
+  return figures;
+}
+
+/** Every distinct formula of the corpus rendered once, on this one core, with the build's options. */
+async function katexLimit(content, count) {
+  const distinct = new Map();
+  for (let id = 0; id < count; id++) {
+    const text = await readFile(path.join(content, 'posts', `a${String(id).padStart(5, '0')}.md`), 'utf8');
+    for (const formula of formulasOf(text)) distinct.set(`${formula.display}\u0000${formula.tex}`, formula);
+  }
+  const started = performance.now();
+  for (const { tex, display } of distinct.values()) {
+    katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display, strict: 'ignore' });
+  }
+  const oneCore = (performance.now() - started) / 1000;
+  return { distinct: distinct.size, seconds: oneCore / cores };
+}
+
+async function editOneArticle(content, round) {
+  const file = path.join(content, 'posts', 'a00042.md');
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, `${text}\n追記 ${round}: 関数 $g_{${round}}(x)$ を加えた。\n`);
+}
+
+/** As the dev server does: one builder kept warm, an article edited, the builder asked again. */
+async function editInWarmBuilder(content, out, cache, rounds) {
+  const builder = createBuilder({
+    cwd: repo,
+    contentDir: content,
+    outDir: out,
+    cacheDir: cache,
+    templatesDir: 'templates',
+    publicDir: 'public',
+    drafts: false,
+    strict: false,
+  });
+  try {
+    await builder.build();
+    const times = [];
+    for (let i = 0; i < rounds; i++) {
+      await editOneArticle(content, 100 + i);
+      const started = performance.now();
+      const result = await builder.build({ changedPaths: [path.join(content, 'posts', 'a00042.md')] });
+      times.push((performance.now() - started) / 1000);
+      if (result.exitCode !== 0) throw new Error('edit rebuild failed');
+    }
+    return median(times);
+  } finally {
+    await builder.close();
+  }
+}

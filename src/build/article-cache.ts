@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article } from '../content/index.js';
+import type { RenderedArticle } from '../markdown/index.js';
+import { sha256 } from './fingerprint.js';
+
+/** Bumped when the layout of an entry changes. */
+const ENTRY_FORMAT = 1;
+
+/** A rendered article without its body HTML, which can be large and stays on disk until its page is rendered. */
+export type ArticleSummary = Omit<RenderedArticle, 'article' | 'html'>;
+
+interface Entry {
+  format: number;
+  key: string;
+  htmlSha1: string;
+  summary: ArticleSummary;
+}
+
+/** Everything that changes an article's render: our code, the macros, the source and where it is. */
+export function articleKey(
+  article: Article,
+  macros: Readonly<Record<string, string>>,
+  fingerprint: string,
+): string {
+  return sha256(
+    fingerprint,
+    JSON.stringify(macros),
+    article.sourcePath,
+    String(article.bodyLine),
+    article.sourceText,
+  );
+}
+
+/**
+ * Content-addressed store of rendered articles: `<key>.json` (the summary) and
+ * `<key>.html`. An entry is trusted only if it names its own key, has the current
+ * format and its HTML matches the recorded hash; anything else is a miss.
+ */
+export class ArticleCache {
+  constructor(readonly dir: string) {}
+
+  async readSummary(key: string): Promise<ArticleSummary | undefined> {
+    const entry = await this.readEntry(key);
+    return entry?.summary;
+  }
+
+  async readHtml(key: string): Promise<string | undefined> {
+    const entry = await this.readEntry(key);
+    if (!entry) return undefined;
+    try {
+      const html = await readFile(this.file(key, 'html'), 'utf8');
+      return sha1(html) === entry.htmlSha1 ? html : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** HTML first, summary last: a summary on disk means its HTML is complete. */
+  async write(key: string, summary: ArticleSummary, html: string): Promise<void> {
+    await atomicWrite(this.file(key, 'html'), html);
+    const entry: Entry = { format: ENTRY_FORMAT, key, htmlSha1: sha1(html), summary };
+    await atomicWrite(this.file(key, 'json'), JSON.stringify(entry));
+  }
+
+  private async readEntry(key: string): Promise<Entry | undefined> {
+    let entry: unknown;
+    try {
+      entry = JSON.parse(await readFile(this.file(key, 'json'), 'utf8'));
+    } catch {
+      return undefined;
+    }
+    return isEntry(entry, key) ? entry : undefined;
+  }
+
+  private file(key: string, extension: 'json' | 'html'): string {
+    return path.join(this.dir, 'articles', key.slice(0, 2), `${key}.${extension}`);
+  }
+}
+
+function isEntry(value: unknown, key: string): value is Entry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<Entry>;
+  const summary = entry.summary as Partial<ArticleSummary> | undefined;
+  return (
+    entry.format === ENTRY_FORMAT &&
+    entry.key === key &&
+    typeof entry.htmlSha1 === 'string' &&
+    typeof summary === 'object' &&
+    summary !== null &&
+    typeof summary.excerptHtml === 'string' &&
+    typeof summary.excerptText === 'string' &&
+    typeof summary.formulaCount === 'number' &&
+    typeof summary.readingLength === 'number' &&
+    Array.isArray(summary.headings) &&
+    Array.isArray(summary.equations) &&
+    Array.isArray(summary.diagnostics)
+  );
+}
+
+async function atomicWrite(file: string, content: string): Promise<void> {
+  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, content);
+  } catch (error) {
+    // The shard folder is made on first use only: a `mkdir` per write costs more than the write.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, content);
+  }
+  await rename(temporary, file);
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Libraries whose version changes what a page looks like. */
+const RENDERING_PACKAGES = [
+  'katex',
+  'markdown-it',
+  'markdown-it-texmath',
+  'markdown-it-anchor',
+  'markdown-it-cjk-breaks',
+  'markdown-it-cjk-friendly',
+  'liquidjs',
+];
+
+let fingerprint: Promise<string> | undefined;
+
+/**
+ * A hash of our own code and the versions of the libraries that render: part of every
+ * cache key, so upgrading sugaku, KaTeX or markdown-it can never serve a stale render.
+ */
+export function codeFingerprint(): Promise<string> {
+  fingerprint ??= computeFingerprint();
+  return fingerprint;
+}
+
+async function computeFingerprint(): Promise<string> {
+  const ownCode = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+  const entries = await readdir(ownCode, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter(
+      (entry) => entry.isFile() && /\.(js|ts)$/.test(entry.name) && !entry.name.endsWith('.d.ts'),
+    )
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  const code = await Promise.all(
+    files.map(async (file) => ({
+      name: file.slice(ownCode.length),
+      text: await readFile(file, 'utf8'),
+    })),
+  );
+  const require = createRequire(import.meta.url);
+  const versions: Record<string, string> = {};
+  for (const name of RENDERING_PACKAGES) {
+    const manifest = JSON.parse(
+      await readFile(require.resolve(`${name}/package.json`), 'utf8'),
+    ) as {
+      version: string;
+    };
+    versions[name] = manifest.version;
+  }
+  return fingerprintOf(code, versions);
+}
+
+/** The pure part of the fingerprint: our source files and the renderers' versions. */
+export function fingerprintOf(
+  code: { name: string; text: string }[],
+  versions: Record<string, string>,
+): string {
+  const parts = code.flatMap(({ name, text }) => [name, text]);
+  for (const name of Object.keys(versions).sort()) parts.push(`${name}@${versions[name]}`);
+  return sha256(...parts);
+}
+
+export function sha256(...parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex');
+}

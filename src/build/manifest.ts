@@ -1,0 +1,63 @@
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sha256 } from './fingerprint.js';
+
+/** What the previous build wrote to an output folder: per file, the key it was made from and its stat. */
+export interface OutputManifest {
+  outDir: string;
+  files: Record<string, { key: string; size: number; mtimeMs: number }>;
+}
+
+function manifestFile(cacheDir: string, outDir: string): string {
+  return path.join(cacheDir, 'output', `${sha256(outDir).slice(0, 24)}.json`);
+}
+
+export async function readManifest(
+  cacheDir: string,
+  outDir: string,
+): Promise<OutputManifest | undefined> {
+  try {
+    const manifest = JSON.parse(
+      await readFile(manifestFile(cacheDir, outDir), 'utf8'),
+    ) as OutputManifest;
+    return manifest.outDir === outDir && typeof manifest.files === 'object' ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeManifest(
+  cacheDir: string,
+  outDir: string,
+  keys: Map<string, string>,
+): Promise<void> {
+  const manifest: OutputManifest = { outDir, files: {} };
+  for (const [file, key] of keys) {
+    const info = await stat(path.join(outDir, file));
+    manifest.files[file] = { key, size: info.size, mtimeMs: info.mtimeMs };
+  }
+  const target = manifestFile(cacheDir, outDir);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(`${target}.tmp`, JSON.stringify(manifest));
+  await rename(`${target}.tmp`, target);
+}
+
+/**
+ * The previous file can be kept if it was made from the same key and nobody touched it
+ * since (same size and modification time).
+ */
+export async function unchangedOnDisk(
+  manifest: OutputManifest | undefined,
+  outDir: string,
+  file: string,
+  key: string,
+): Promise<boolean> {
+  const entry = manifest?.files[file];
+  if (!entry || entry.key !== key) return false;
+  try {
+    const info = await stat(path.join(outDir, file));
+    return info.size === entry.size && info.mtimeMs === entry.mtimeMs;
+  } catch {
+    return false;
+  }
+}

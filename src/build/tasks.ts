@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import type { SiteConfig } from '../config/index.js';
+import type { Article } from '../content/index.js';
+import type { Diagnostic } from '../diagnostics/index.js';
+import { createMathEngine } from '../math/index.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from '../markdown/index.js';
+import { writeInside } from '../output/index.js';
+import {
+  createRenderer,
+  type Renderer,
+  type TemplateData,
+  type TemplateSources,
+} from '../render/index.js';
+import type { PageSpec } from '../site/index.js';
+import { ArticleCache, type ArticleSummary } from './article-cache.js';
+
+/**
+ * The two kinds of work a build spreads over worker threads. The same functions run
+ * in-process for a one-thread build, so both give the same bytes.
+ */
+export type Task = ArticleTask | PageTask;
+
+export interface ArticleTask {
+  kind: 'articles';
+  macros: Record<string, string>;
+  /** Where rendered articles are stored; without it, HTML is sent back. */
+  cacheDir?: string;
+  jobs: { key: string; article: Article }[];
+}
+
+export interface RenderedSummary {
+  key: string;
+  summary: ArticleSummary;
+  /** Only when there is no cache to keep it in. */
+  html?: string;
+}
+
+export interface PageSetup {
+  /** Identifies templates + config, so a worker builds its Liquid engine once. */
+  id: string;
+  templates: TemplateSources;
+  config: SiteConfig;
+  sourceDir: string;
+}
+
+export interface PageJob {
+  path: string;
+  kind: PageSpec['kind'];
+  data: TemplateData;
+  /** An article page's body: from the cache by key, or given. */
+  articleKey?: string;
+  articleHtml?: string;
+}
+
+export interface PageTask {
+  kind: 'pages';
+  setup: PageSetup;
+  cacheDir?: string;
+  /** Write pages into this folder (the staging folder); without it, HTML is sent back. */
+  outDir?: string;
+  jobs: PageJob[];
+}
+
+export interface RenderedPageResult {
+  path: string;
+  sha1: string;
+  html?: string;
+}
+
+export interface PageTaskResult {
+  pages: RenderedPageResult[];
+  diagnostics: Diagnostic[];
+}
+
+// One engine per thread: formulas repeated across the thread's articles render once.
+let markdown: { macros: string; renderer: MarkdownRenderer } | undefined;
+let pages: { id: string; renderer: Renderer } | undefined;
+
+export async function renderArticles(task: ArticleTask): Promise<RenderedSummary[]> {
+  const macros = JSON.stringify(task.macros);
+  if (markdown?.macros !== macros) {
+    markdown = {
+      macros,
+      renderer: createMarkdownRenderer(createMathEngine(), { macros: task.macros }),
+    };
+  }
+  const cache = task.cacheDir ? new ArticleCache(task.cacheDir) : undefined;
+  const results: RenderedSummary[] = [];
+  for (const { key, article } of task.jobs) {
+    const { article: _article, html, ...summary } = markdown.renderer.render(article);
+    if (cache) {
+      await cache.write(key, summary, html);
+      results.push({ key, summary });
+    } else {
+      results.push({ key, summary, html });
+    }
+  }
+  return results;
+}
+
+export async function renderPages(task: PageTask): Promise<PageTaskResult> {
+  if (pages?.id !== task.setup.id) {
+    const { templates, config, sourceDir } = task.setup;
+    pages = { id: task.setup.id, renderer: createRenderer(templates, config, { sourceDir }) };
+  }
+  const cache = task.cacheDir ? new ArticleCache(task.cacheDir) : undefined;
+  const result: PageTaskResult = { pages: [], diagnostics: [] };
+  for (const job of task.jobs) {
+    const data = job.data;
+    if (data.article) {
+      const html =
+        job.articleHtml ?? (job.articleKey ? await cache?.readHtml(job.articleKey) : undefined);
+      if (html === undefined) throw new Error(`no rendered body for ${job.path}`);
+      data.article.html = html;
+    }
+    const page = pages.renderer.renderData(job.kind, data);
+    result.diagnostics.push(...page.diagnostics);
+    if (page.html === undefined) continue;
+    const sha1 = createHash('sha1').update(page.html).digest('hex');
+    if (task.outDir) {
+      await writeInside(task.outDir, job.path, page.html);
+      result.pages.push({ path: job.path, sha1 });
+    } else {
+      result.pages.push({ path: job.path, sha1, html: page.html });
+    }
+  }
+  return result;
+}
+
+export function runTask(task: Task): Promise<RenderedSummary[] | PageTaskResult> {
+  return task.kind === 'articles' ? renderArticles(task) : renderPages(task);
+}

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Writes a new version of the site beside the old one and swaps it in whole.
+ *
+ * Files go to a staging folder next to `outDir`; `commit` replaces `outDir` with it by
+ * two renames, `abort` throws it away. A file the caller knows to be unchanged is a
+ * hard link to the previous build's (`keep`), so its modification time survives for
+ * rsync and CDN uploads and its bytes are not written again.
+ */
+export interface SiteWriter {
+  /** The staging folder; worker threads write into it with `writeInside`. */
+  readonly stagingDir: string;
+  write(relative: string, content: string | Uint8Array): Promise<void>;
+  copy(relative: string, from: string): Promise<void>;
+  /** Link the previous build's file; false if there is none. */
+  keep(relative: string): Promise<boolean>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
+  const target = path.resolve(outDir);
+  await recoverInterruptedSwap(target);
+  const stagingDir = `${target}.staging-${randomBytes(4).toString('hex')}`;
+  await mkdir(stagingDir, { recursive: true });
+  const dirs = new DirectoryMaker();
+  return {
+    stagingDir,
+    async write(relative, content) {
+      await writeInside(stagingDir, relative, content, dirs);
+    },
+    async copy(relative, from) {
+      const destination = insideFolder(stagingDir, relative);
+      await dirs.make(path.dirname(destination));
+      await copyFile(from, destination);
+    },
+    async keep(relative) {
+      const destination = insideFolder(stagingDir, relative);
+      await dirs.make(path.dirname(destination));
+      try {
+        await link(insideFolder(target, relative), destination);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async commit() {
+      await swap(stagingDir, target);
+    },
+    async abort() {
+      await rm(stagingDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Write one file under `folder`, creating its folders; refuses paths that leave `folder`. */
+export async function writeInside(
+  folder: string,
+  relative: string,
+  content: string | Uint8Array,
+  dirs: DirectoryMaker = new DirectoryMaker(),
+): Promise<void> {
+  const destination = insideFolder(folder, relative);
+  await dirs.make(path.dirname(destination));
+  await writeFile(destination, content);
+}
+
+/** Remembers the folders it made, so ten thousand pages cost ten thousand `mkdir`s, not more. */
+export class DirectoryMaker {
+  private readonly made = new Set<string>();
+  async make(dir: string): Promise<void> {
+    if (this.made.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.made.add(dir);
+  }
+}
+
+/** Resolve `relative` under `folder`, refusing anything that would land outside it. */
+export function insideFolder(folder: string, relative: string): string {
+  const resolved = path.resolve(folder, relative);
+  if (!resolved.startsWith(folder + path.sep)) {
+    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relative)}`);
+  }
+  return resolved;
+}
+
+async function swap(staging: string, target: string): Promise<void> {
+  const retired = `${target}.previous`;
+  await rm(retired, { recursive: true, force: true });
+  if (await exists(target)) await rename(target, retired);
+  await rename(staging, target);
+  await rm(retired, { recursive: true, force: true });
+}
+
+/** A build killed between the two renames left no `outDir` but a complete `.previous`. */
+async function recoverInterruptedSwap(target: string): Promise<void> {
+  const retired = `${target}.previous`;
+  if (!(await exists(target)) && (await exists(retired))) await rename(retired, target);
+  const parent = path.dirname(target);
+  const prefix = `${path.basename(target)}.staging-`;
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (name.startsWith(prefix)) await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,155 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleKey } from '../../src/build/article-cache.js';
+import { build, createBuilder, type BuildOptions } from '../../src/build/index.js';
+import { fingerprintOf } from '../../src/build/fingerprint.js';
+import { article } from '../markdown/fixtures.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+let root: string;
+let options: BuildOptions;
+
+async function writePost(name: string, body: string, extra = ''): Promise<void> {
+  const text = `---\ntitle: ${name} の記事\ndate: 2025-05-${10 + name.length}\ntags: [解析]\n${extra}---\n\n${body}\n`;
+  await writeFile(path.join(root, 'content/posts', `${name}.md`), text);
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'sugaku-cache-'));
+  await mkdir(path.join(root, 'content/posts'), { recursive: true });
+  await writePost('a', '関数 $f(x) = x^2$ の微分は $2x$ である。');
+  await writePost('bb', '$$\n\\int_0^1 x \\, dx = \\frac{1}{2} \\tag{1}\n$$');
+  await writePost('ccc', '級数 $\\sum_{n=1}^\\infty 1/n^2$ を考える。');
+  options = {
+    cwd: repo,
+    contentDir: path.join(root, 'content'),
+    outDir: path.join(root, 'dist'),
+    templatesDir: 'templates',
+    publicDir: 'public',
+    cacheDir: path.join(root, 'cache'),
+    configPath: path.join(root, 'site.yaml'),
+    drafts: false,
+    strict: false,
+  };
+  await writeFile(path.join(root, 'site.yaml'), 'title: キャッシュのテスト\n');
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function mtimes(): Promise<Map<string, number>> {
+  const dist = path.join(root, 'dist');
+  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
+  const result = new Map<string, number>();
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const file = path.join(entry.parentPath, entry.name);
+    result.set(path.relative(dist, file), (await stat(file)).mtimeMs);
+  }
+  return result;
+}
+
+describe('the render cache', () => {
+  it('renders nothing again in a second build of unchanged input, and rewrites no file', async () => {
+    const first = await build(options);
+    expect(first.exitCode).toBe(0);
+    expect(first.stats.articlesRendered).toBe(3);
+    const before = await mtimes();
+
+    const second = await build(options);
+    expect(second.exitCode).toBe(0);
+    expect(second.stats.articlesRendered).toBe(0);
+    expect(second.stats.pagesRendered).toBe(0);
+    expect(await mtimes()).toEqual(before);
+  });
+
+  it('after editing one article renders that article again and keeps the other files as they were', async () => {
+    await build(options);
+    const before = await mtimes();
+    await writePost('bb', '$$\n\\int_0^1 x^2 \\, dx = \\frac{1}{3} \\tag{1}\n$$');
+
+    const result = await build(options);
+    expect(result.stats.articlesRendered).toBe(1);
+    const after = await mtimes();
+    expect(after.get('posts/bb/index.html')).not.toBe(before.get('posts/bb/index.html'));
+    expect(after.get('assets/katex/katex.min.css')).toBe(before.get('assets/katex/katex.min.css'));
+    expect(await readFile(path.join(root, 'dist/posts/bb/index.html'), 'utf8')).toContain('(1)');
+  });
+
+  it('renders every article again when a site macro changes', async () => {
+    await build(options);
+    await writeFile(path.join(root, 'site.yaml'), 'title: キャッシュのテスト\nmacros:\n  "\\\\R": "\\\\mathbb{R}"\n');
+    expect((await build(options)).stats.articlesRendered).toBe(3);
+  });
+
+  it('renders only that article again when its own macros change', async () => {
+    await build(options);
+    await writePost('a', '関数 $\\f$ を考える。', 'macros:\n  "\\\\f": "f(x)"\n');
+    expect((await build(options)).stats.articlesRendered).toBe(1);
+  });
+
+  it('keeps articles but renders pages again when only the site title changes', async () => {
+    await build(options);
+    await writeFile(path.join(root, 'site.yaml'), 'title: 新しい題\n');
+    const result = await build(options);
+    expect(result.stats.articlesRendered).toBe(0);
+    expect(result.stats.pagesRendered).toBe(result.stats.pages);
+    expect(await readFile(path.join(root, 'dist/index.html'), 'utf8')).toContain('新しい題');
+  });
+
+  it('ignores a corrupt or foreign cache entry and renders the article again', async () => {
+    const clean = await build({ ...options, cacheDir: false, outDir: path.join(root, 'clean') });
+    expect(clean.exitCode).toBe(0);
+    await build(options);
+    const cacheFiles = (await readdir(path.join(root, 'cache/articles'), { recursive: true })).map(String);
+    const summaries = cacheFiles.filter((f) => f.endsWith('.json'));
+    const bodies = cacheFiles.filter((f) => f.endsWith('.html'));
+    await writeFile(path.join(root, 'cache/articles', summaries[0]!), '{"format": 1, "key": "someone else"');
+    await writeFile(path.join(root, 'cache/articles', bodies[1]!), '<p>tampered</p>');
+    await rm(path.join(root, 'dist'), { recursive: true });
+
+    const result = await build(options);
+    expect(result.exitCode).toBe(0);
+    expect(result.stats.articlesRendered).toBeGreaterThanOrEqual(1);
+    for (const name of ['a', 'bb', 'ccc']) {
+      const page = `posts/${name}/index.html`;
+      expect(await readFile(path.join(root, 'dist', page), 'utf8')).toBe(
+        await readFile(path.join(root, 'clean', page), 'utf8'),
+      );
+    }
+  });
+
+  it('in one builder, reports which output files changed since the previous build', async () => {
+    const builder = createBuilder({ ...options, write: false });
+    try {
+      const first = await builder.build();
+      expect(first.changed).toContain('posts/a/index.html');
+      const unchanged = await builder.build();
+      expect(unchanged.changed).toEqual([]);
+      await writePost('a', '関数 $g(x)$ に変えた。');
+      const edited = await builder.build();
+      expect(edited.changed).toContain('posts/a/index.html');
+      expect(edited.changed).not.toContain('posts/ccc/index.html');
+      expect(edited.files.find((f) => f.path === 'posts/a/index.html')).toBeDefined();
+    } finally {
+      await builder.close();
+    }
+  });
+});
+
+describe('cache keys', () => {
+  it('change with the KaTeX version, our own code and the source', () => {
+    const code = [{ name: '/math/engine.js', text: 'export const a = 1;' }];
+    const base = fingerprintOf(code, { katex: '0.19.1', 'markdown-it': '15.0.3' });
+    expect(fingerprintOf(code, { katex: '0.19.2', 'markdown-it': '15.0.3' })).not.toBe(base);
+    expect(fingerprintOf([{ ...code[0]!, text: 'export const a = 2;' }], { katex: '0.19.1', 'markdown-it': '15.0.3' })).not.toBe(base);
+
+    const source = article('本文 $x$');
+    const key = articleKey(source, {}, base);
+    expect(articleKey(source, {}, base)).toBe(key);
+    expect(articleKey(article('本文 $y$'), {}, base)).not.toBe(key);
+    expect(articleKey(source, { '\\R': '\\mathbb{R}' }, base)).not.toBe(key);
+    expect(articleKey(source, {}, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
+  });
+});
