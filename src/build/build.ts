@@ -5,7 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig, type SiteConfig } from '../config/index.js';
 import { loadArticles, readSources, type Article } from '../content/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import type { RenderedArticle } from '../markdown/index.js';
+import {
+  resolveEquationReferences,
+  type ReferenceResolutions,
+  type RenderedArticle,
+} from '../markdown/index.js';
 import {
   katexAssets,
   openSiteWriter,
@@ -197,6 +201,12 @@ class BuildRun {
 
     const site = buildSite(rendered.articles, config);
     this.stats.articles = site.articles.length;
+    // Equation references across the parts of a series, now that the series are known.
+    const linked = resolveEquationReferences(site.articles);
+    this.diagnostics.push(...linked.diagnostics);
+    const equationLinks = new Map(
+      site.articles.map((article, index) => [article.rendered.article, linked.resolutions[index]!]),
+    );
     const templatesDir = path.resolve(options.cwd, options.templatesDir);
     const sourceDir = path.relative(options.cwd, templatesDir).split(path.sep).join('/') || '.';
     const templates = await loadTemplates(templatesDir);
@@ -213,7 +223,7 @@ class BuildRun {
       ...(await katexAssets()),
       ...(await publicFiles(path.resolve(options.cwd, options.publicDir))),
     ];
-    return this.output(site, config, setup, rendered.keys, assets);
+    return this.output(site, config, setup, rendered.keys, assets, equationLinks);
   }
 
   /** Summaries from memory, then from the disk cache; the rest rendered by the workers. */
@@ -268,10 +278,13 @@ class BuildRun {
     setup: PageSetup,
     articleKeys: Map<Article, string>,
     assets: OutputFile[],
+    equationLinks: Map<Article, ReferenceResolutions>,
   ): Promise<BuildResult> {
     const manifest =
       this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
-    const plans = site.pages.map((spec) => this.planPage(spec, site, config, setup, articleKeys));
+    const plans = site.pages.map((spec) =>
+      this.planPage(spec, site, config, setup, articleKeys, equationLinks),
+    );
     const assetPlans = await Promise.all(
       assets.map(async (file) => ({ file, key: await assetKey(file) })),
     );
@@ -322,12 +335,20 @@ class BuildRun {
     config: SiteConfig,
     setup: PageSetup,
     articleKeys: Map<Article, string>,
+    equationLinks: Map<Article, ReferenceResolutions>,
   ) {
     const articleKey =
       spec.kind === 'article' ? articleKeys.get(spec.article.rendered.article) : undefined;
+    const links =
+      spec.kind === 'article' ? equationLinks.get(spec.article.rendered.article) : undefined;
     const data = buildTemplateData(spec, site, config);
-    const key = sha256(setup.id, JSON.stringify(data), articleKey ?? '');
-    return { spec, path: spec.path, key, articleKey };
+    const key = sha256(
+      setup.id,
+      JSON.stringify(data),
+      articleKey ?? '',
+      JSON.stringify(links ?? {}),
+    );
+    return { spec, path: spec.path, key, articleKey, equationLinks: links };
   }
 
   private async reusable(
@@ -378,6 +399,7 @@ class BuildRun {
             const body = this.bodies.get(plan.articleKey);
             if (body !== undefined) job.articleHtml = body;
           }
+          if (plan.equationLinks) job.equationLinks = plan.equationLinks;
           return job;
         });
         const result = await this.runner.pages({

@@ -3,7 +3,12 @@ import type { SiteConfig } from '../config/index.js';
 import type { Article } from '../content/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { createMathEngine } from '../math/index.js';
-import { createMarkdownRenderer, type MarkdownRenderer } from '../markdown/index.js';
+import {
+  applyEquationLinks,
+  createMarkdownRenderer,
+  type MarkdownRenderer,
+  type ReferenceResolutions,
+} from '../markdown/index.js';
 import { writeInside } from '../output/index.js';
 import {
   createRenderer,
@@ -50,6 +55,8 @@ export interface PageJob {
   /** An article page's body: from the cache by key, or given. */
   articleKey?: string;
   articleHtml?: string;
+  /** How the body's equation references to other parts of its series resolved. */
+  equationLinks?: ReferenceResolutions;
 }
 
 export interface PageTask {
@@ -111,7 +118,7 @@ export async function renderPages(task: PageTask): Promise<PageTaskResult> {
       const html =
         job.articleHtml ?? (job.articleKey ? await cache?.readHtml(job.articleKey) : undefined);
       if (html === undefined) throw new Error(`no rendered body for ${job.path}`);
-      data.article.html = html;
+      data.article.html = applyEquationLinks(html, job.equationLinks ?? {});
     }
     const page = pages.renderer.renderData(job.kind, data);
     result.diagnostics.push(...page.diagnostics);

@@ -266,6 +266,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   } catch (error) {
     live.close();
     await watcher.close();
+    await builder.close();
     throw error;
   }
   const address = server.address() as AddressInfo;
@@ -282,6 +283,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         await watcher.close();
         pending.clear();
         await running;
+        await builder.close();
         live.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
@@ -15,7 +16,7 @@ export interface InputWatcher {
 export interface WatchOptions {
   /** Quiet time after the last event before a batch is handed over. */
   debounceMs: number;
-  /** Absolute paths added, changed or removed, once per burst of events. */
+  /** Absolute paths of files added, changed or removed, once per burst of events. */
   onBatch(paths: string[]): void;
   onError(error: unknown): void;
 }
@@ -29,8 +30,14 @@ const EDITOR_LEFTOVER = /^\.#|^#.*#$|~$|\.sw[a-p]x?$|^4913$|___jb_(?:tmp|old)___
 
 /**
  * Watch the inputs of a build with chokidar and hand over changed paths in batches.
- * Single files are watched through their folder (depth 0): chokidar, watching a file that
- * does not exist yet, misses some of its changes after it appears.
+ *
+ * Two chokidar habits matter for a dev server:
+ * - It drops a `change` of a file within 50 ms of the previous one and never reports it
+ *   later, so a second save that quick (format-on-save, a fast rebuild and a fix) would be
+ *   lost and the page would stay stale. Its `raw` events (every `fs.watch` event, before
+ *   that throttle) are recorded too; the batch then holds the path either way.
+ * - Watching a single file that does not exist yet, it misses some changes after the file
+ *   appears, so single files are watched through their folder (depth 0).
  */
 export async function watchInputs(
   targets: WatchTargets,
@@ -38,43 +45,62 @@ export async function watchInputs(
 ): Promise<InputWatcher> {
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const flush = () => {
+  let closed = false;
+  const flush = async () => {
     timer = undefined;
-    const batch = [...pending].sort();
+    const batch = (
+      await Promise.all(
+        [...pending].map(async (file) => ((await isFileOrGone(file)) ? [file] : [])),
+      )
+    )
+      .flat()
+      .sort();
     pending = new Set();
-    if (batch.length > 0) options.onBatch(batch);
+    if (batch.length > 0 && !closed) options.onBatch(batch);
   };
-  const record = (_event: string, changed: string) => {
-    pending.add(path.resolve(changed));
+  const record = (file: string) => {
+    pending.add(file);
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, options.debounceMs);
+    timer = setTimeout(() => void flush(), options.debounceMs);
   };
 
   const watchers: FSWatcher[] = [];
   const roots = new Set(targets.folders.map((folder) => path.resolve(folder)));
+  const inFolder = (file: string) => !EDITOR_LEFTOVER.test(path.basename(file));
   if (roots.size > 0) {
-    watchers.push(
-      watch([...roots], {
-        ignoreInitial: true,
-        ignored: (file: string) => !roots.has(file) && EDITOR_LEFTOVER.test(path.basename(file)),
-      }),
-    );
+    const watcher = watch([...roots], {
+      ignoreInitial: true,
+      ignored: (file: string) => !roots.has(file) && !inFolder(file),
+    });
+    watchers.push(listen(watcher, inFolder));
   }
   const files = new Set(targets.files.map((file) => path.resolve(file)));
   const parents = new Set([...files].map((file) => path.dirname(file)));
   if (files.size > 0) {
-    watchers.push(
-      watch([...parents], {
-        ignoreInitial: true,
-        depth: 0,
-        ignored: (file: string) => !parents.has(file) && !files.has(file),
-      }),
-    );
+    const watcher = watch([...parents], {
+      ignoreInitial: true,
+      depth: 0,
+      ignored: (file: string) => !parents.has(file) && !files.has(file),
+    });
+    watchers.push(listen(watcher, (file) => files.has(file)));
   }
-  for (const watcher of watchers) {
-    watcher.on('all', record);
+
+  function listen(watcher: FSWatcher, accept: (file: string) => boolean): FSWatcher {
+    watcher.on('all', (event, file) => {
+      if (event === 'add' || event === 'change' || event === 'unlink') record(path.resolve(file));
+    });
+    watcher.on('raw', (_event, entry, details) => {
+      const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+      if (!watched || typeof entry !== 'string' || entry === '') return;
+      // A folder's watcher names the entry; a file's own watcher names the file again.
+      const candidates = [path.resolve(watched, entry)];
+      if (path.basename(watched) === entry) candidates.push(path.resolve(watched));
+      for (const file of candidates) if (accept(file)) record(file);
+    });
     watcher.on('error', options.onError);
+    return watcher;
   }
+
   await Promise.all(
     watchers.map(
       (watcher) => new Promise<void>((resolve) => watcher.once('ready', () => resolve())),
@@ -82,9 +108,19 @@ export async function watchInputs(
   );
   return {
     async close() {
+      closed = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
       await Promise.all(watchers.map((watcher) => watcher.close()));
     },
   };
+}
+
+/** Keep files and vanished paths; drop folders (their files have events of their own). */
+async function isFileOrGone(file: string): Promise<boolean> {
+  try {
+    return !(await lstat(file)).isDirectory();
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
 }

@@ -1,8 +1,8 @@
-import type { Env } from 'markdown-it';
+import type { Env, Token } from 'markdown-it';
 import type { Article } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { MathEngine } from '../math/index.js';
-import type { Equation } from './types.js';
+import type { EquationLink, MathEngine, SourceLocation } from '../math/index.js';
+import type { Equation, EquationRef } from './types.js';
 
 /**
  * Everything one article's render needs and collects. markdown-it hands `env` to every
@@ -15,5 +15,45 @@ export interface RenderEnv extends Env {
   sourceLines: readonly string[];
   diagnostics: Diagnostic[];
   equations: Equation[];
+  /**
+   * References left for the site-wide step, numbered by `id`. (Not `references`:
+   * markdown-it keeps link reference definitions there.)
+   */
+  pendingReferences: EquationRef[];
   formulaCount: number;
+  /** Set while rendering headings for the table of contents: references stay plain text. */
+  plainReferences?: boolean;
+}
+
+/** What a formula token carries from parsing to rendering. */
+export interface FormulaMeta {
+  /** Inline formulas: offset of the opening delimiter in the inline token's content. */
+  offset?: number;
+  location?: SourceLocation;
+  lineColumns?: number[];
+  /** Rendered HTML, kept so a second render (table of contents) neither renders nor reports again. */
+  html?: string;
+  /** A display whose closing delimiter is missing: shown as an error box. */
+  unclosed?: boolean;
+  /** Element id of a numbered display. */
+  anchor?: string;
+  references?: Record<string, EquationLink>;
+  autoTag?: string;
+  tagLink?: string;
+  /** Id of the `EquationRef` that will render this formula again with links from other articles. */
+  pending?: number;
+}
+
+/** What an `eqref_open` token carries: the reference and, once resolved, its link. */
+export interface ReferenceMeta {
+  target:
+    { kind: 'number'; number: string } | { kind: 'label'; label: string; style: 'eqref' | 'ref' };
+  location: SourceLocation;
+  href?: string;
+  pending?: number;
+}
+
+export function formulaMeta(token: Token): FormulaMeta {
+  token.meta ??= {};
+  return token.meta as FormulaMeta;
 }

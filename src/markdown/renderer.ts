@@ -7,7 +7,10 @@ import type { RenderEnv } from './env.js';
 import { buildExcerpt } from './excerpt.js';
 import { readingLength } from './reading-length.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
+import { numberEquations } from './equations.js';
+import { equationRefsPlugin } from './rules/equation-refs.js';
 import { locateFormulas, mathPlugin } from './rules/math.js';
+import { unclosedMathPlugin } from './rules/unclosed-math.js';
 import type { RenderedArticle } from './types.js';
 
 export interface MarkdownRenderer {
@@ -23,12 +26,17 @@ export interface MarkdownOptions {
  * The one markdown-it instance of a build. Raw HTML is off: an article is prose and
  * math, and with `html: false` nothing in a source file can put a script into a page.
  */
-export function createMarkdownRenderer(math: MathEngine, options: MarkdownOptions): MarkdownRenderer {
+export function createMarkdownRenderer(
+  math: MathEngine,
+  options: MarkdownOptions,
+): MarkdownRenderer {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.use(mathPlugin);
   md.use(cjkFriendly);
   md.use(cjkBreaks);
   md.use(headingIdsPlugin);
+  md.use(unclosedMathPlugin);
+  md.use(equationRefsPlugin);
 
   return {
     render(article) {
@@ -39,10 +47,12 @@ export function createMarkdownRenderer(math: MathEngine, options: MarkdownOption
         sourceLines: article.sourceText.split('\n'),
         diagnostics: [],
         equations: [],
+        pendingReferences: [],
         formulaCount: 0,
       };
       const tokens = md.parse(article.body, env);
       locateFormulas(tokens, env);
+      numberEquations(tokens, env);
       const html = md.renderer.render(tokens, md.options, env);
       const excerpt = buildExcerpt(tokens);
       return {
@@ -50,8 +60,11 @@ export function createMarkdownRenderer(math: MathEngine, options: MarkdownOption
         html,
         excerptHtml: excerpt.html,
         excerptText: excerpt.text,
-        headings: collectHeadings(tokens, (children) => md.renderer.renderInline(children, md.options, env)),
+        headings: collectHeadings(tokens, (children) =>
+          md.renderer.renderInline(children, md.options, { ...env, plainReferences: true }),
+        ),
         equations: env.equations,
+        ...(env.pendingReferences.length > 0 ? { references: env.pendingReferences } : {}),
         formulaCount: env.formulaCount,
         readingLength: readingLength(tokens),
         diagnostics: env.diagnostics,

@@ -1,5 +1,6 @@
 import type { Article } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { FormulaRequest, SourceLocation } from '../math/index.js';
 
 export interface Heading {
   level: number;
@@ -10,14 +11,42 @@ export interface Heading {
   html: string;
 }
 
-/** An equation that carries a number: `\tag{2.4}` or an automatic number from `\label`. */
+/**
+ * An equation that carries a number: `\tag{2.4}` or an automatic number from `\label`.
+ * Only originals are listed; a restatement (`\tag{2.4}` again, `\tag{2.4、再掲}`) links to one.
+ */
 export interface Equation {
   /** What is shown between the parentheses: `2.4`. */
   number: string;
   /** Element id of its anchor in the article page: `eq-2.4`. */
   anchor: string;
-  label?: string;
+  /** Its `\label{…}` names. */
+  labels: string[];
 }
+
+/**
+ * A reference the article could not resolve by itself, left for `linkEquationReferences`
+ * once the series is known. In the HTML it is the stretch between `<!--eqref:ID-->`
+ * and `<!--/eqref:ID-->`, which reads correctly (unlinked) even if never resolved.
+ */
+export type EquationRef =
+  /** Prose `式 (1.3)`: the stretch `(1.3)` becomes a link. */
+  | { id: number; kind: 'number'; number: string; location: SourceLocation }
+  /** Prose `\eqref{name}` / `\ref{name}`: the stretch becomes a link showing the number. */
+  | { id: number; kind: 'label'; label: string; style: 'eqref' | 'ref'; location: SourceLocation }
+  /**
+   * A formula whose `\eqref`s or restated `\tag` point outside the article: it is
+   * rendered again with the links found (the stretch is its HTML).
+   */
+  | {
+      id: number;
+      kind: 'formula';
+      request: FormulaRequest;
+      /** Labels its `\eqref`/`\ref` use that the article does not define. */
+      labels: string[];
+      /** The number its restated `\tag` repeats, when not in the article. */
+      restates?: string;
+    };
 
 export interface RenderedArticle {
   article: Article;
@@ -28,6 +57,8 @@ export interface RenderedArticle {
   excerptText: string;
   headings: Heading[];
   equations: Equation[];
+  /** References left for the site-wide step (other parts of the series); absent when none. */
+  references?: EquationRef[];
   formulaCount: number;
   /** Characters a reader reads: prose, with each formula counted as a few characters and code left out. */
   readingLength: number;

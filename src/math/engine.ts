@@ -1,14 +1,23 @@
 import katex from 'katex';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { errorBox } from './error-box.js';
-import { KATEX_OPTIONS } from './katex-options.js';
-import type { FormulaRequest, RenderedFormula, SourceLocation } from './types.js';
+import { applyEdits } from './edits.js';
+import { numberingEdits, readEquationMarks } from './equation-marks.js';
+import { errorBox, escapeHtml } from './error-box.js';
+import { japaneseTextEdits } from './japanese.js';
+import { KATEX_OPTIONS, MAX_NESTING, MAX_TEX_LENGTH } from './katex-options.js';
+import { disabledCommand, lintFormula } from './lint.js';
+import { scanCommands } from './tex.js';
+import { positionInFormula } from './position.js';
+import type { FormulaRequest, RenderedFormula } from './types.js';
+
+/** A diagnostic before it is placed: `offset` is in the author's TeX. */
+type Problem = Omit<Diagnostic, 'file' | 'line' | 'column'> & { offset: number };
 
 /** What rendering a TeX string produced, independent of where the formula stands. */
 interface Rendering {
   html: string;
-  error?: { message: string; position?: number };
-  warnings: { code: string; message: string }[];
+  ok: boolean;
+  problems: Problem[];
 }
 
 export interface MathEngine {
@@ -19,7 +28,9 @@ export interface MathEngine {
 
 /**
  * One engine per build (or per worker). Identical formulas under identical macros
- * are rendered once; every occurrence still gets its own located diagnostics.
+ * and references are rendered once; every occurrence still gets its own located
+ * diagnostics. Results are plain data, so they can be cached on disk or sent between
+ * threads.
  */
 export function createMathEngine(): MathEngine {
   const renderings = new Map<string, Rendering>();
@@ -28,7 +39,7 @@ export function createMathEngine(): MathEngine {
       const key = cacheKey(request);
       let rendering = renderings.get(key);
       if (!rendering) {
-        rendering = renderTex(request.tex, request.displayMode, request.macros);
+        rendering = renderTex(request);
         renderings.set(key, rendering);
       }
       return locate(rendering, request);
@@ -39,64 +50,174 @@ export function createMathEngine(): MathEngine {
   };
 }
 
-function cacheKey({ tex, displayMode, macros }: FormulaRequest): string {
-  return `${displayMode ? 'D' : 'I'}\u0000${JSON.stringify(macros)}\u0000${tex}`;
+function cacheKey({
+  tex,
+  displayMode,
+  macros,
+  references,
+  autoTag,
+  tagLink,
+}: FormulaRequest): string {
+  const numbering = JSON.stringify([references ?? null, autoTag ?? null, tagLink ?? null]);
+  return `${displayMode ? 'D' : 'I'}\u0000${JSON.stringify(macros)}\u0000${numbering}\u0000${tex}`;
 }
 
-function renderTex(tex: string, displayMode: boolean, macros: Readonly<Record<string, string>>): Rendering {
-  const warnings: Rendering['warnings'] = [];
+/**
+ * Author's TeX → our edits (labels, references, numbers, Japanese as text) → KaTeX.
+ * Problems are reported at offsets in the author's TeX, and the MathML annotation
+ * shows the author's TeX, not ours.
+ */
+function renderTex(request: FormulaRequest): Rendering {
+  const { tex, displayMode } = request;
+  const tooComplex = complexityProblem(tex);
+  if (tooComplex) return failed(tex, displayMode, tooComplex);
+
+  const edited = applyEdits(tex, [
+    ...numberingEdits(tex, readEquationMarks(tex), request),
+    ...japaneseTextEdits(tex),
+  ]);
+  // Our own equation links are the only thing trusted: `\href` to exactly these URLs.
+  const links = new Set(Object.values(request.references ?? {}).map((link) => link.href));
+  if (request.tagLink) links.add(request.tagLink);
+  const refused = new Set<string>();
+  const warnings = new Map<string, Problem>();
+
+  let html: string;
   try {
-    const html = katex.renderToString(tex, {
+    html = katex.renderToString(edited.text, {
       ...KATEX_OPTIONS,
       displayMode,
       // KaTeX writes \gdef definitions into this object: a copy keeps them inside this formula.
-      macros: { ...macros },
+      macros: { ...request.macros },
+      trust: (context) => {
+        if (context.command === '\\href' && 'url' in context && links.has(context.url)) return true;
+        refused.add(context.command);
+        return false;
+      },
       strict: (code: string, message: string) => {
-        warnings.push({ code, message });
+        // The first of a kind is enough: one per character of a word is noise.
+        if (!warnings.has(code) && code !== 'htmlExtension')
+          warnings.set(code, katexWarning(tex, code, message));
         return 'ignore';
       },
     });
-    return { html, warnings };
   } catch (error) {
-    if (!(error instanceof katex.ParseError)) throw error;
-    const parseError = error as katex.ParseError & { rawMessage?: string; position?: number };
-    const message = parseError.rawMessage ?? parseError.message;
+    if (error instanceof katex.ParseError) {
+      const parseError = error as katex.ParseError & { rawMessage?: string; position?: number };
+      const raw = parseError.rawMessage ?? parseError.message;
+      const offset = parseError.position === undefined ? 0 : edited.toSource(parseError.position);
+      return failed(tex, displayMode, {
+        offset,
+        severity: 'error',
+        code: 'math/katex-error',
+        message: `${plainMessage(raw)} (KaTeX: ${raw})`,
+        hint: hintFor(raw),
+      });
+    }
+    // KaTeX recurses once per nesting level; a pathological formula overflows the stack.
+    if (error instanceof RangeError) return failed(tex, displayMode, nestedTooDeeply(0));
+    throw error;
+  }
+
+  if (edited.text !== tex) html = withAnnotation(html, tex);
+  const problems = [...warnings.values()];
+  // Written in the formula, `\href` & co. are reported by the lint at their place; from a macro, here.
+  const written = new Set(scanCommands(tex).map((command) => command.name));
+  for (const name of refused) {
+    if (!written.has(name)) problems.push({ offset: 0, ...disabledCommand(name) });
+  }
+  return { html, ok: true, problems };
+}
+
+function failed(tex: string, displayMode: boolean, problem: Problem): Rendering {
+  return { html: errorBox(tex, displayMode, problem.message), ok: false, problems: [problem] };
+}
+
+/** KaTeX has no time limit of its own: refuse what would take long before starting. */
+function complexityProblem(tex: string): Problem | undefined {
+  if (tex.length > MAX_TEX_LENGTH) {
     return {
-      html: errorBox(tex, displayMode, message),
-      error: { message, position: parseError.position },
-      warnings,
+      offset: 0,
+      severity: 'error',
+      code: 'math/too-complex',
+      message: `This formula is ${tex.length} characters long; a formula may have at most ${MAX_TEX_LENGTH}.`,
+      hint: 'Split it into several formulas.',
     };
   }
-}
-
-function locate(rendering: Rendering, request: FormulaRequest): RenderedFormula {
-  const diagnostics: Diagnostic[] = rendering.warnings.map((warning) => ({
-    ...request.location,
-    severity: 'warning',
-    code: `math/katex-${warning.code}`,
-    message: `KaTeX: ${warning.message}`,
-    hint: 'The formula renders, but not as LaTeX would. Rewrite it the standard way.',
-  }));
-  if (rendering.error) {
-    diagnostics.push({
-      ...positionIn(request.tex, request.location, rendering.error.position),
-      severity: 'error',
-      code: 'math/katex-error',
-      message: `KaTeX cannot render this formula: ${rendering.error.message}`,
-      hint: hintFor(rendering.error.message),
-    });
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const char = tex[i];
+    if (char === '\\') i++;
+    else if (char === '{') depth++;
+    else if (char === '}') depth--;
+    if (depth > MAX_NESTING) return nestedTooDeeply(i);
   }
-  return { html: rendering.html, ok: !rendering.error, diagnostics };
+  return undefined;
 }
 
-/** Move the location to KaTeX's error position inside the formula, across its line breaks. */
-function positionIn(tex: string, start: SourceLocation, position: number | undefined): SourceLocation {
-  if (position === undefined || position < 0) return start;
-  const before = tex.slice(0, position);
-  const lastBreak = before.lastIndexOf('\n');
-  if (lastBreak === -1) return { ...start, column: start.column + position };
-  const lines = before.split('\n').length - 1;
-  return { file: start.file, line: start.line + lines, column: position - lastBreak };
+function nestedTooDeeply(offset: number): Problem {
+  return {
+    offset,
+    severity: 'error',
+    code: 'math/too-complex',
+    message: `This formula nests groups more than ${MAX_NESTING} levels deep, too deep to typeset.`,
+    hint: 'Check for a runaway macro or a missing `}`; otherwise split the formula.',
+  };
+}
+
+/** KaTeX's MathML carries the TeX it was given; readers who copy it should get the author's. */
+function withAnnotation(html: string, tex: string): string {
+  return html.replace(
+    /(<annotation encoding="application\/x-tex">)[\s\S]*?(<\/annotation>)/,
+    (_match, open: string, close: string) => `${open}${escapeHtml(tex)}${close}`,
+  );
+}
+
+function katexWarning(tex: string, code: string, message: string): Problem {
+  const character = /character "(.+?)"/.exec(message)?.[1];
+  const offset = character ? Math.max(0, tex.indexOf(character)) : 0;
+  if (code === 'unicodeTextInMathMode' || code === 'unknownSymbol') {
+    return {
+      offset,
+      severity: 'warning',
+      code: `math/katex-${code}`,
+      message: `"${character ?? '?'}" is set in math mode, where KaTeX has no proper font for it (KaTeX: ${message}).`,
+      hint: 'Put words in `\\text{…}`, or use the TeX command for the symbol.',
+    };
+  }
+  if (code === 'newLineInDisplayMode') {
+    return {
+      offset,
+      severity: 'warning',
+      code: `math/katex-${code}`,
+      message: '`\\\\` does nothing in display math outside an environment: the lines are joined.',
+      hint: 'Put the lines in `\\begin{aligned} … \\end{aligned}` or `\\begin{gathered} … \\end{gathered}`.',
+    };
+  }
+  return {
+    offset,
+    severity: 'warning',
+    code: `math/katex-${code}`,
+    message: `KaTeX: ${message}`,
+    hint: 'The formula renders, but not as LaTeX would. Rewrite it the standard way.',
+  };
+}
+
+/** KaTeX's messages, said plainly. */
+function plainMessage(raw: string): string {
+  const undefinedCommand = /^Undefined control sequence: (\S+)/.exec(raw);
+  if (undefinedCommand) return `Unknown command \`${undefinedCommand[1]}\`.`;
+  const environment = /^No such environment: (\S+)/.exec(raw);
+  if (environment) return `Unknown environment \`${environment[1]}\`.`;
+  if (/got '&'/.test(raw)) return '`&` outside an alignment environment.';
+  if (/Expected '\\right'/.test(raw)) return '`\\left` without a matching `\\right`.';
+  if (/Expected '\}'|Unexpected end of input/.test(raw)) return 'A `{` is never closed.';
+  if (/Extra \}|got '\}'/.test(raw)) return 'A `}` closes nothing.';
+  if (/Too many expansions/.test(raw))
+    return 'Macros expand too many times: a macro that calls itself, or a macro bomb.';
+  if (/Multiple \\tag/.test(raw)) return 'An equation can have only one `\\tag`.';
+  if (/\\tag works only in display/.test(raw)) return '`\\tag` works only in display math.';
+  return 'This formula cannot be typeset.';
 }
 
 function hintFor(message: string): string {
@@ -106,11 +227,27 @@ function hintFor(message: string): string {
   if (/Too many expansions/.test(message)) {
     return 'A macro expands into itself. Check the definitions used by this formula.';
   }
+  if (/got '&'/.test(message)) {
+    return 'Put the rows in `\\begin{aligned} … \\end{aligned}`, or write `\\&` for an ampersand sign.';
+  }
+  if (/\\left|\\right/.test(message)) {
+    return 'Every `\\left` needs a `\\right` in the same formula and row (use `\\right.` for an invisible one).';
+  }
   if (/Expected '\}'|Expected group|Unexpected end of input/.test(message)) {
     return 'A brace is not closed. Count the `{` and `}` in this formula.';
   }
-  if (/\\left|\\right/.test(message)) {
-    return 'Every `\\left` needs a `\\right` in the same formula (use `\\right.` for an invisible one).';
+  if (/\\tag/.test(message)) {
+    return 'Number a display with one `\\tag{…}`, or give it a `\\label{…}` for an automatic number.';
   }
   return 'Fix the TeX in this formula; the page shows it as a red box until then.';
+}
+
+function locate(rendering: Rendering, request: FormulaRequest): RenderedFormula {
+  const at = (offset: number) => positionInFormula(request, offset);
+  const diagnostics: Diagnostic[] = rendering.problems.map(({ offset, ...problem }) => ({
+    ...at(offset),
+    ...problem,
+  }));
+  diagnostics.push(...lintFormula({ tex: request.tex, displayMode: request.displayMode }, { at }));
+  return { html: rendering.html, ok: rendering.ok, diagnostics };
 }

@@ -7,12 +7,29 @@ export interface SourceLocation {
   column: number;
 }
 
+/** What `\eqref{name}` shows and where it leads: `2.4`, `#eq-2.4` or `/posts/part-1/#eq-1.3`. */
+export interface EquationLink {
+  number: string;
+  href: string;
+}
+
 export interface FormulaRequest {
   tex: string;
   displayMode: boolean;
   /** Site macros merged with the article's; never mutated. */
   macros: Readonly<Record<string, string>>;
   location: SourceLocation;
+  /**
+   * Columns (1-based) at which the second, third, … line of `tex` start in the source
+   * file, when not 1 (indented lists, `>` quotes). Only for locating diagnostics.
+   */
+  lineColumns?: readonly number[];
+  /** What `\eqref{name}` and `\ref{name}` in this formula resolve to, by label. Unknown labels show `(??)`. */
+  references?: Readonly<Record<string, EquationLink>>;
+  /** A display with a `\label` but no `\tag`: the automatic number to show. */
+  autoTag?: string;
+  /** A restated `\tag`: where its number links back to (the original equation). */
+  tagLink?: string;
 }
 
 export interface RenderedFormula {

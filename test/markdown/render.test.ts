@@ -32,7 +32,7 @@ describe('math in Markdown', () => {
     const { html, equations } = render('$$\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n\\tag{2.4}\n$$\n');
     expect(html).toContain('<div class="math-display" id="eq-2.4">');
     expect(html).toContain('(2.4)');
-    expect(equations).toEqual([{ number: '2.4', anchor: 'eq-2.4' }]);
+    expect(equations).toEqual([{ number: '2.4', anchor: 'eq-2.4', labels: [] }]);
   });
 
   it('keeps ids unique when a tag is restated', () => {

@@ -23,7 +23,10 @@ export function headingIdsPlugin(md: MarkdownIt): void {
 }
 
 /** `##` and `###` headings for the table of contents, in document order. */
-export function collectHeadings(tokens: Token[], renderInline: (children: Token[]) => string): Heading[] {
+export function collectHeadings(
+  tokens: Token[],
+  renderInline: (children: Token[]) => string,
+): Heading[] {
   const headings: Heading[] = [];
   tokens.forEach((token, index) => {
     if (token.type !== 'heading_open') return;
@@ -31,7 +34,12 @@ export function collectHeadings(tokens: Token[], renderInline: (children: Token[
     const id = token.attrGet('id')?.toString();
     const inline = tokens[index + 1];
     if (level < 2 || level > 3 || !id || !inline?.children) return;
-    headings.push({ level, id, text: plainText(inline.children), html: renderInline(inline.children) });
+    headings.push({
+      level,
+      id,
+      text: plainText(inline.children),
+      html: renderInline(inline.children),
+    });
   });
   return headings;
 }

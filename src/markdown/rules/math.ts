@@ -1,129 +1,174 @@
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 import texmath from 'markdown-it-texmath';
-import type { SourceLocation } from '../../math/index.js';
+import { escapeHtml } from '../../math/index.js';
 import type { RenderEnv } from '../env.js';
+import { formulaMeta } from '../env.js';
+import { inlineLineColumn, locateInInline } from '../locate.js';
+import { displayMathRule } from './display-math.js';
 
 export const INLINE_MATH = ['math_inline', 'math_inline_double'] as const;
-export const BLOCK_MATH = ['math_block', 'math_block_eqno'] as const;
-
-/** Where an inline formula started in its inline token's content; filled at parse time. */
-type MathMeta = {
-  offset?: number;
-  location?: SourceLocation;
-  html?: string;
-};
+export const BLOCK_MATH = ['math_block'] as const;
 
 /**
- * texmath's delimiter rules (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) registered by us, with our
- * own renderers. We skip `md.use(texmath)` because it renders through a module-level
- * engine without `env`, so formulas could not be located or rendered per article.
+ * Math delimiters with our own renderers. Inline `$…$` and `$$…$$` are texmath's
+ * rules; `\(…\)` and display math are ours (texmath's fail silently, see
+ * `inlineParenMath` and `displayMathRule`). We skip `md.use(texmath)` because it renders
+ * through a module-level engine without `env`, so formulas could not be located or
+ * rendered per article.
  */
 export function mathPlugin(md: MarkdownIt): void {
-  const delimiters = texmath.mergeDelimiters(['dollars', 'brackets']);
-  for (const rule of delimiters.inline) {
-    md.inline.ruler.before('escape', rule.name, recordOffset(texmath.inline(rule)));
+  md.inline.ruler.before('escape', 'math_inline_paren', recordOffset(inlineParenMath));
+  for (const rule of dollarRules()) {
+    md.inline.ruler.before(
+      'escape',
+      `${rule.name}_${rule.tag}`,
+      recordOffset(texmath.inline(rule)),
+    );
   }
-  for (const rule of delimiters.block) {
-    md.block.ruler.before('fence', rule.name, texmath.block(rule));
-  }
+  md.block.ruler.before('fence', 'math_block', displayMathRule, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
   md.renderer.rules.math_inline = (tokens, idx, _options, env) =>
-    renderFormula(tokens[idx]!, false, env as RenderEnv);
+    wrapPending(
+      tokens[idx]!,
+      renderFormula(tokens[idx]!, false, env as RenderEnv),
+      env as RenderEnv,
+    );
   md.renderer.rules.math_inline_double = (tokens, idx, _options, env) =>
-    renderFormula(tokens[idx]!, true, env as RenderEnv);
+    wrapPending(
+      tokens[idx]!,
+      renderFormula(tokens[idx]!, true, env as RenderEnv),
+      env as RenderEnv,
+    );
   md.renderer.rules.math_block = (tokens, idx, _options, env) =>
     renderDisplay(tokens[idx]!, env as RenderEnv);
-  md.renderer.rules.math_block_eqno = md.renderer.rules.math_block;
 }
 
+/**
+ * texmath's `$$…$$` and `$…$` inline rules, the single-dollar one allowed to span
+ * the lines of a hard-wrapped paragraph (texmath's stops at a line break). Its guards
+ * stay: a dollar after a digit or before one (`100$`) is not math.
+ */
+function dollarRules() {
+  const [double, single] = texmath.mergeDelimiters(['dollars']).inline;
+  return [double!, { ...single!, rex: /\$((?:[^\s\\])|(?:\S[\s\S]*?[^\s\\]))\$/gy }];
+}
+
+/**
+ * `\(…\)`, also across a line break (texmath's rule required both on one line, so
+ * a formula in hard-wrapped Japanese came out as plain text). `\\)` is a row break
+ * and `)`, not the end.
+ */
+export function inlineParenMath(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  if (!state.src.startsWith('\\(', start)) return false;
+  let close = state.src.indexOf('\\)', start + 2);
+  while (close !== -1 && isEscaped(state.src, close)) close = state.src.indexOf('\\)', close + 1);
+  if (close === -1 || close + 2 > state.posMax) return false;
+  const content = state.src.slice(start + 2, close);
+  if (content.trim() === '') return false;
+  if (!silent) {
+    const token = state.push('math_inline', 'math', 0);
+    token.content = content;
+    token.markup = '\\(';
+  }
+  state.pos = close + 2;
+  return true;
+}
+
+function isEscaped(src: string, index: number): boolean {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && src[i] === '\\'; i--) count++;
+  return count % 2 === 1;
+}
+
+/** Remember where an inline formula started in its paragraph, to locate it later. */
 function recordOffset(rule: (state: StateInline, silent: boolean) => boolean) {
   return (state: StateInline, silent: boolean): boolean => {
     const start = state.pos;
     const matched = rule(state, silent);
-    if (matched && !silent) {
-      const token = state.tokens[state.tokens.length - 1]!;
-      token.meta = { offset: start } satisfies MathMeta;
-    }
+    if (matched && !silent) formulaMeta(state.tokens[state.tokens.length - 1]!).offset = start;
     return matched;
   };
 }
 
 /**
- * Give every formula token its place in the source file. Block tokens know their
- * line; inline ones know their offset in the paragraph, which we turn into a line and
- * then find on that source line, since markdown-it strips indentation and `>` markers.
+ * Give every inline formula its place in the source file. Display math is placed by
+ * its block rule; an inline one knows its offset in the paragraph, which we find
+ * again on its source line, since markdown-it strips indentation and `>` markers.
  */
 export function locateFormulas(tokens: Token[], env: RenderEnv): void {
   for (const token of tokens) {
-    if (isBlockMath(token) && token.map) {
-      const line = token.map[0];
-      const delimiter = token.tag || '$$';
-      token.meta = { location: findOnLine(env, line, delimiter, token.content) } satisfies MathMeta;
-    } else if (token.type === 'inline' && token.children) {
-      const firstLine = token.map?.[0] ?? 0;
-      for (const child of token.children) {
-        if (!isInlineMath(child)) continue;
-        const meta = (child.meta ?? {}) as MathMeta;
-        const before = token.content.slice(0, meta.offset ?? 0);
-        const line = firstLine + (before.match(/\n/g)?.length ?? 0);
-        meta.location = findOnLine(env, line, child.markup, child.content);
-        child.meta = meta;
-      }
+    if (token.type !== 'inline' || !token.children) continue;
+    for (const child of token.children) {
+      if (!isInlineMath(child)) continue;
+      const meta = formulaMeta(child);
+      const offset = meta.offset ?? 0;
+      meta.location = locateInInline(env, token, offset + child.markup.length);
+      const firstLine = token.content.slice(0, offset).split('\n').length - 1;
+      meta.lineColumns = child.content
+        .split('\n')
+        .slice(1)
+        .map((_line, index) => inlineLineColumn(env, token, firstLine + index + 1));
     }
   }
 }
 
-function findOnLine(env: RenderEnv, bodyLine: number, delimiter: string, tex: string): SourceLocation {
-  const line = env.article.bodyLine + bodyLine;
-  const text = env.sourceLines[line - 1] ?? '';
-  const head = tex.split('\n')[0] ?? '';
-  let index = text.indexOf(delimiter + head);
-  if (index === -1) index = text.indexOf(delimiter);
-  const column = index === -1 ? 1 : index + delimiter.length + 1;
-  return { file: env.article.sourcePath, line, column };
-}
-
-function isInlineMath(token: Token): boolean {
+export function isInlineMath(token: Token): boolean {
   return (INLINE_MATH as readonly string[]).includes(token.type);
 }
 
-function isBlockMath(token: Token): boolean {
+export function isBlockMath(token: Token): boolean {
   return (BLOCK_MATH as readonly string[]).includes(token.type);
 }
 
 function renderFormula(token: Token, displayMode: boolean, env: RenderEnv): string {
-  const meta = (token.meta ?? {}) as MathMeta;
+  const meta = formulaMeta(token);
   // Tables of contents render headings a second time: reuse, don't re-report.
   if (meta.html !== undefined) return meta.html;
-  const location = meta.location ?? { file: env.article.sourcePath, line: env.article.bodyLine, column: 1 };
-  const result = env.math.render({ tex: token.content, displayMode, macros: env.macros, location });
+  const location = meta.location ?? {
+    file: env.article.sourcePath,
+    line: env.article.bodyLine,
+    column: 1,
+  };
+  const result = env.math.render({
+    tex: token.content,
+    displayMode,
+    macros: env.macros,
+    location,
+    lineColumns: meta.lineColumns,
+    references: meta.references,
+    autoTag: meta.autoTag,
+    tagLink: meta.tagLink,
+  });
   env.diagnostics.push(...result.diagnostics);
   env.formulaCount++;
   meta.html = result.html;
-  token.meta = meta;
   return result.html;
 }
 
-const TAG = /\\tag\*?\{([^{}]*)\}/;
+/** A formula waiting for links from other articles is marked, so the site-wide step can replace it. */
+function wrapPending(token: Token, html: string, env: RenderEnv): string {
+  const pending = formulaMeta(token).pending;
+  if (pending === undefined || env.plainReferences) return html;
+  return `<!--eqref:${pending}-->${html}<!--/eqref:${pending}-->`;
+}
 
 function renderDisplay(token: Token, env: RenderEnv): string {
-  // texmath's `$$ … $$ (2.4)` form: the number after the block becomes a \tag.
-  if (token.type === 'math_block_eqno' && token.info && !TAG.test(token.content)) {
-    token.content = `${token.content}\\tag{${token.info}}`;
+  const meta = formulaMeta(token);
+  if (meta.unclosed) {
+    // Not rendered: the page shows the source in an error box, the diagnostic is already out.
+    return `<div class="math-display">${errorBoxFor(token)}</div>\n`;
   }
-  const html = renderFormula(token, true, env);
-  const number = TAG.exec(token.content)?.[1]?.trim();
-  let id = '';
-  if (number) {
-    const anchor = `eq-${number.replace(/\s+/g, '-')}`;
-    // A restated tag keeps the first equation's anchor, so ids stay unique.
-    if (!env.equations.some((equation) => equation.anchor === anchor)) {
-      env.equations.push({ number, anchor });
-      id = ` id="${escapeAttribute(anchor)}"`;
-    }
-  }
+  const html = wrapPending(token, renderFormula(token, true, env), env);
+  const id = meta.anchor ? ` id="${escapeHtml(meta.anchor)}"` : '';
   return `<div class="math-display"${id}>${html}</div>\n`;
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+function errorBoxFor(token: Token): string {
+  const source = `${token.markup}${token.content}`;
+  return (
+    `<div class="math-error" role="img" aria-label="数式エラー: 閉じていない数式">` +
+    `<code>${escapeHtml(source)}</code></div>`
+  );
 }

@@ -1,0 +1,120 @@
+import type { StateBlock } from 'markdown-it';
+import type { RenderEnv } from '../env.js';
+import { formulaMeta } from '../env.js';
+import { columnOfBodyOffset } from '../locate.js';
+
+interface Delimiter {
+  open: string;
+  close: string;
+}
+
+const DELIMITERS: readonly Delimiter[] = [
+  { open: '$$', close: '$$' },
+  { open: '\\[', close: '\\]' },
+];
+
+/** texmath's `$$ … $$ (2.4)`: a number after the closing delimiter becomes the tag. */
+const EQUATION_NUMBER = /^\s*\(([^)\s]+)\)\s*$/;
+
+/**
+ * Display math `$$ … $$` and `\[ … \]` from the start of a line, in place of
+ * markdown-it-texmath's block rules, which fail silently in ways authors hit:
+ *
+ * - It may interrupt a paragraph (registered with `alt: ['paragraph', …]`): texmath's
+ *   `$$` right after a prose line became display math nested in `<p>`, and `\[` became `[`.
+ * - It ends at the closing delimiter, `$` inside it is fine (`\text{if $x>0$}`;
+ *   texmath's pattern excluded every `$`), and text after the closing `$$` on the same
+ *   line becomes a paragraph (texmath dropped it).
+ * - A blank line ends it as in LaTeX. Unclosed at that point, it is an error box with a
+ *   located diagnostic and the article goes on after the blank line (texmath searched
+ *   on for the next `$$`, anywhere, and swallowed the article up to it).
+ */
+export function displayMathRule(
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  silent: boolean,
+): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const opening = state.bMarks[startLine]! + state.tShift[startLine]!;
+  const delimiter = DELIMITERS.find((candidate) => state.src.startsWith(candidate.open, opening));
+  if (!delimiter) return false;
+  if (silent) return true;
+
+  const env = state.env as RenderEnv;
+  const lines: string[] = [];
+  const lineColumns: number[] = [];
+  let line = startLine;
+  let from = opening + delimiter.open.length;
+  let close: number;
+  for (;;) {
+    const end = state.eMarks[line]!;
+    close = findClosing(state.src, from, end, delimiter.close);
+    lines.push(state.src.slice(from, close === -1 ? end : close));
+    if (close !== -1) break;
+    if (line + 1 >= endLine || state.isEmpty(line + 1)) break;
+    line++;
+    from = state.bMarks[line]! + state.tShift[line]!;
+    lineColumns.push(columnOfBodyOffset(state.src, from));
+  }
+
+  const token = state.push('math_block', 'math', 0);
+  token.block = true;
+  token.markup = delimiter.open;
+  token.content = lines.join('\n');
+  token.map = [startLine, line + 1];
+  const meta = formulaMeta(token);
+  meta.location = {
+    file: env.article.sourcePath,
+    line: env.article.bodyLine + startLine,
+    column: columnOfBodyOffset(state.src, opening + delimiter.open.length),
+  };
+  meta.lineColumns = lineColumns;
+  state.line = line + 1;
+
+  if (close === -1) {
+    meta.unclosed = true;
+    env.diagnostics.push({
+      ...meta.location,
+      column: meta.location.column - delimiter.open.length,
+      severity: 'error',
+      code: 'math/unclosed-display',
+      message: `Display math opened with \`${delimiter.open}\` is not closed with \`${delimiter.close}\` before ${line + 1 >= endLine ? 'the end of the article' : 'the blank line after it'}.`,
+      hint: `Close it with \`${delimiter.close}\`. A blank line inside display math is not allowed, as in LaTeX.`,
+    });
+    return true;
+  }
+
+  const rest = state.src.slice(close + delimiter.close.length, state.eMarks[line]!);
+  const number = EQUATION_NUMBER.exec(rest)?.[1];
+  if (number) {
+    token.info = number;
+  } else if (rest.trim() !== '') {
+    // Text after the closing delimiter is a paragraph of its own, not lost.
+    state.push('paragraph_open', 'p', 1).map = [line, line + 1];
+    const inline = state.push('inline', '', 0);
+    inline.content = rest.trim();
+    inline.map = [line, line + 1];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+  }
+  return true;
+}
+
+/** The closing delimiter in `src[from, to)`, not escaped: `\$$` is a dollar sign and `$`, `\\]` a row break and `]`. */
+function findClosing(src: string, from: number, to: number, close: string): number {
+  for (
+    let at = src.indexOf(close, from);
+    at !== -1 && at + close.length <= to;
+    at = src.indexOf(close, at + 1)
+  ) {
+    if (!isEscapedAt(src, at)) return at;
+  }
+  return -1;
+}
+
+function isEscapedAt(src: string, index: number): boolean {
+  let count = 0;
+  for (let i = index - 1; i >= 0 && src[i] === '\\'; i--) count++;
+  return count % 2 === 1;
+}
