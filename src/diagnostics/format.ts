@@ -17,12 +17,31 @@ export function formatDiagnostic(diagnostic: Diagnostic, options: FormatOptions 
   const paint = painter(options.color ?? false);
   const { file, line, column, severity, code, message, hint } = diagnostic;
   const label = severity === 'error' ? paint.red('error') : paint.yellow('warning');
-  const out = [`${paint.bold(`${file}:${line}:${column}`)} ${label}[${code}]: ${message}`];
+  const place = printable(`${file}:${line}:${column}`);
+  const out = [`${paint.bold(place)} ${label}[${printable(code)}]: ${printable(message)}`];
   if (options.source !== undefined) {
     out.push(...codeFrame(options.source, line, column, paint));
   }
-  if (hint) out.push(`  ${paint.cyan('hint')}: ${hint}`);
+  if (hint) out.push(`  ${paint.cyan('hint')}: ${printable(hint)}`);
   return out.join('\n');
+}
+
+// C0 controls but tab and line feed, DEL and C1 controls: what terminal escape sequences are made of.
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * A source file, a file name or a message quoting one may hold escape sequences that
+ * would recolour, retitle or clear the reader's terminal: show each control character
+ * as its Control Pictures symbol (`␛`, `␀`) or `�`, one column wide, so the caret
+ * still lines up.
+ */
+function printable(text: string): string {
+  return text.replace(CONTROL, (char) => {
+    const code = char.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? '\u2421' : '\ufffd';
+  });
 }
 
 export function formatSummary(diagnostics: readonly Diagnostic[]): string {
@@ -32,14 +51,15 @@ export function formatSummary(diagnostics: readonly Diagnostic[]): string {
 }
 
 function codeFrame(source: string, line: number, column: number, paint: Painter): string[] {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  // Split as the content stage counts lines: `\r\n`, `\n` and a lone `\r` each end one.
+  const lines = source.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
   if (line < 1 || line > lines.length) return [];
   const first = Math.max(1, line - CONTEXT_LINES);
   const last = Math.min(lines.length, line + CONTEXT_LINES);
   const gutterWidth = String(last).length;
   const frame: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = lines[n - 1] ?? '';
+    const text = printable(lines[n - 1] ?? '');
     const marker = n === line ? paint.red('>') : ' ';
     frame.push(`${marker} ${String(n).padStart(gutterWidth)} | ${text}`);
     if (n === line) {

@@ -37,3 +37,19 @@ describe('sortDiagnostics', () => {
     expect(sorted.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(['a.md:2:3', 'a.md:2:7', 'a.md:9:1', 'b.md:1:1']);
   });
 });
+
+describe('formatDiagnostic with hostile text', () => {
+  it('shows control characters of the source as symbols, so escape sequences never reach the terminal', () => {
+    const source = '---\ntitle: x\n\u001b]0;pwned\u0007\u001b[2J本文 $\\frac{1}{$\n';
+    const text = formatDiagnostic({ ...diagnostic, line: 3, column: 20 }, { source });
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('> 3 | ␛]0;pwned␇␛[2J本文 $\\frac{1}{$');
+  });
+
+  it('counts a lone carriage return as a line end, as the content stage does', () => {
+    const source = '---\rtitle: x\r---\r本文の一行目\r二行目';
+    const lines = formatDiagnostic({ ...diagnostic, line: 5, column: 1 }, { source }).split('\n');
+    expect(lines).toContain('> 5 | 二行目');
+  });
+});
