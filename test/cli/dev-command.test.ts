@@ -1,0 +1,158 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectEvents, makeSite, post, type EventClient } from '../dev/support.js';
+import { repo, runCli } from '../support/cli.js';
+
+/** `sugaku dev` as a user runs it, in its own process; output collected as it comes. */
+interface DevProcess {
+  child: ChildProcessWithoutNullStreams;
+  stdout: string;
+  stderr: string;
+  url: string;
+  exited: Promise<number | null>;
+}
+
+function startDev(cwd: string, args: string[] = []): Promise<DevProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repo, 'bin/sugaku.js'), 'dev', '--port', '0', ...args],
+      {
+        cwd,
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    const dev: DevProcess = {
+      child,
+      stdout: '',
+      stderr: '',
+      url: '',
+      exited: new Promise((done) => child.on('exit', (code) => done(code))),
+    };
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      dev.stdout += chunk;
+      const url = /^Serving (http:\/\/\S+)/m.exec(dev.stdout)?.[1];
+      if (url && !dev.url) {
+        dev.url = url;
+        resolve(dev);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (dev.stderr += chunk));
+    child.on('error', reject);
+    void dev.exited.then((code) =>
+      reject(new Error(`sugaku dev exited with ${code}: ${dev.stderr}`)),
+    );
+  });
+}
+
+/** Output arrives when it arrives; wait for it rather than for a fixed time. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !check(); waited += 50) {
+    if (waited > 20_000) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('sugaku dev', () => {
+  let root: string;
+  let dev: DevProcess;
+  let events: EventClient;
+
+  beforeAll(async () => {
+    root = await makeSite({
+      'kansu.md': post('関数の極限', '極限 $\\lim_{x \\to 0} \\frac{\\sin x}{x} = 1$ を示す。'),
+    });
+    dev = await startDev(root);
+    events = await connectEvents(dev.url);
+  });
+  afterAll(async () => {
+    events?.close();
+    if (dev && dev.child.exitCode === null) {
+      dev.child.kill('SIGTERM');
+      await dev.exited;
+    }
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('prints a summary of the first build and the URL on 127.0.0.1', () => {
+    expect(dev.stdout).toMatch(/Built 1 articles, \d+ pages, 1 formulas in \d+\.\d\d s/);
+    expect(dev.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(dev.stdout).toContain('Watching content/, templates/, public/, sugaku.config.yaml');
+  });
+
+  it('serves the site, and after an edit sends a reload event and the new content', async () => {
+    const page = await fetch(new URL('/posts/kansu/', dev.url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('関数の極限');
+
+    const reload = events.next('reload');
+    await writeFile(
+      path.join(root, 'content/posts/kansu.md'),
+      post('関数の極限', '書き直した本文。'),
+    );
+    expect((await reload).data.changed).toContain('posts/kansu/index.html');
+    expect(await (await fetch(new URL('/posts/kansu/', dev.url))).text()).toContain(
+      '書き直した本文。',
+    );
+    await until(() => dev.stdout.includes('content/posts/kansu.md: '), 'the rebuild line');
+  });
+
+  it('prints a broken formula in the terminal with its location, and keeps serving', async () => {
+    const overlay = events.next('overlay');
+    await writeFile(
+      path.join(root, 'content/posts/kansu.md'),
+      '---\ntitle: 関数の極限\ndate: 2025-05-20\n---\n\n式 $\\frac{1}{2$ が閉じていない。\n',
+    );
+    await overlay;
+    await until(() => dev.stderr.includes('Still serving the last good pages'), 'the failure line');
+    expect(dev.stderr).toMatch(/content\/posts\/kansu\.md:6:\d+ error\[math\/katex-error\]/);
+    expect(dev.stderr).toContain('> 6 | 式 $\\frac{1}{2$ が閉じていない。');
+    const page = await fetch(new URL('/posts/kansu/', dev.url));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('書き直した本文。');
+  });
+
+  it('stops on SIGTERM with exit code 0', async () => {
+    events.close();
+    dev.child.kill('SIGTERM');
+    expect(await dev.exited).toBe(0);
+  });
+});
+
+describe('sugaku dev usage errors', () => {
+  let busy: Server;
+  let root: string;
+  beforeAll(async () => {
+    root = await makeSite({ 'a.md': post('記事', '本文。') });
+    busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => busy.close(resolve));
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('exits 2 with advice when the port is taken', async () => {
+    const port = (busy.address() as AddressInfo).port;
+    const run = await runCli(['dev', '--port', String(port)], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+    expect(run.stderr).toContain('--port');
+  });
+
+  it('exits 2 on a port that is not a number', async () => {
+    const run = await runCli(['dev', '--port', 'abc'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--port must be a number');
+  });
+
+  it('does not know --out: the dev site lives in memory', async () => {
+    const run = await runCli(['dev', '--out', 'dist'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--out'");
+  });
+});
