@@ -4,3 +4,6 @@ export type { SiteWriter } from './site-writer.js';
 export { writeSite } from './write-site.js';
 export { openSiteWriter, writeInside } from './site-writer.js';
 export { katexAssets, publicFiles } from './assets.js';
+export { FEED_ENTRIES, atomFeed, feedContentHtml } from './feed.js';
+export type { FeedChannel, FeedEntry, FeedPerson } from './feed.js';
+export { robotsTxt, sitemapXml, type SitemapEntry } from './sitemap.js';
