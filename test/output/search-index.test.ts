@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { searchIndexFiles, type SearchDocument } from '../../src/output/index.js';
+import { indexPage } from '../../src/output/search-index.js';
+
+const documents: SearchDocument[] = [
+  {
+    url: '/blog/posts/%E5%AF%BE%E6%95%B0/',
+    title: '対数の底の変換公式',
+    date: '2025年5月20日',
+    tags: ['対数'],
+    html: '<h2 id="定義">定義</h2>\n<p>連立方程式と &lt;対数&gt; の話。</p>',
+  },
+  {
+    url: '/blog/posts/exp/',
+    title: '指数関数',
+    date: '2025年6月1日',
+    tags: [],
+    html: '<p>指数関数を微分する。</p>',
+  },
+];
+
+describe('the search index', () => {
+  test('is Pagefind’s bundle under pagefind/, made in memory', async () => {
+    const files = await searchIndexFiles(documents);
+    const paths = files.map((file) => file.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['pagefind/pagefind.js', 'pagefind/pagefind-entry.json']),
+    );
+    expect(paths.some((p) => /^pagefind\/fragment\/.+\.pf_fragment$/.test(p))).toBe(true);
+    expect(paths.some((p) => /^pagefind\/index\/.+\.pf_index$/.test(p))).toBe(true);
+    expect(paths.every((p) => p.startsWith('pagefind/'))).toBe(true);
+    const entry = JSON.parse(
+      Buffer.from(
+        files.find((f) => f.path === 'pagefind/pagefind-entry.json')!.content as Uint8Array,
+      ).toString(),
+    ) as { languages: Record<string, { page_count: number }> };
+    // One index in a language Pagefind does not segment: the words were cut by us.
+    expect(Object.keys(entry.languages)).toEqual(['zxx']);
+    expect(entry.languages.zxx!.page_count).toBe(2);
+  });
+
+  test('is the same bytes for the same articles', async () => {
+    const first = await searchIndexFiles(documents);
+    const second = await searchIndexFiles(documents);
+    expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
+    for (const [i, file] of first.entries()) {
+      expect(
+        Buffer.from(second[i]!.content as Uint8Array).equals(
+          Buffer.from(file.content as Uint8Array),
+        ),
+        file.path,
+      ).toBe(true);
+    }
+  });
+
+  test('two indexes built at once do not stop each other', async () => {
+    const [a, b] = await Promise.all([
+      searchIndexFiles(documents),
+      searchIndexFiles(documents.slice(1)),
+    ]);
+    expect(a.length).toBeGreaterThan(3);
+    expect(b.length).toBeGreaterThan(3);
+  });
+
+  test('each page gives Pagefind cut words to index and readable metadata to show', () => {
+    const html = indexPage(documents[0]!);
+    expect(html).toContain('data-pagefind-body');
+    expect(html).toContain(
+      'data-pagefind-meta="title[data-title], date[data-date], text[data-text]"',
+    );
+    expect(html).toContain('data-title="対数の底の変換公式"');
+    expect(html).toContain('data-date="2025年5月20日"');
+    expect(html).toContain('data-text="定義 連立方程式と &lt;対数&gt; の話。"');
+    expect(html).toMatch(/<h1>[^<]* 対数 [^<]*<\/h1>/);
+    expect(html).toContain(' 方程式 ');
+  });
+});
