@@ -20,3 +20,4 @@ export {
   type RendererOptions,
 } from './renderer.js';
 export { buildTemplateData } from './template-data.js';
+export { createDateFormatter, type DateFormatter } from './dates.js';

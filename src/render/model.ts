@@ -34,25 +34,48 @@ export interface SiteView {
   homeUrl: string;
   menu: MenuItemView[];
   feedUrl: string;
+  /** The search page; the header's search form sends `?q=` to it. */
+  searchUrl: string;
+  /** Folder of the Pagefind index and its `pagefind.js`, for the search page's script. */
+  searchIndexUrl: string;
+  /** The search page's script (`public/assets/search.js`). */
+  searchScriptUrl: string;
   stylesheetUrl: string;
   katexStylesheetUrl: string;
+  /** `og:locale`: `ja_JP` for a Japanese site. */
+  locale: string;
   /** Year of the newest article, for the footer (not the clock: builds stay reproducible). */
   copyrightYear: number;
 }
 
 export interface PageView {
-  kind: 'index' | 'article' | 'tag' | 'author' | 'series' | 'not-found';
+  kind: 'index' | 'article' | 'tag' | 'author' | 'series' | 'not-found' | 'search';
   url: string;
-  /** Absolute URL for `<link rel="canonical">`. */
+  /** Absolute URL for `<link rel="canonical">`, `og:url` and structured data. */
   canonicalUrl: string;
   /** Full `<title>`: `記事名 | サイト名`. */
   title: string;
+  /** The page's own name, without the site's, for `og:title`: `記事名`. */
+  heading: string;
   description: string;
+  /** Kept out of search engines (`<meta name="robots" content="noindex">`): drafts, 404, search. */
+  noindex: boolean;
+  /** `og:type`: `article` for articles, else `website`. */
+  type: 'article' | 'website';
+  /** Absolute URL of the image shared with the page: the article's `cover`, else the site's default. */
+  imageUrl: string;
+  /**
+   * JSON-LD for `<script type="application/ld+json">` (`BlogPosting` on articles, `WebSite`
+   * on the home page), escaped so that it cannot end the script element; empty when none.
+   */
+  structuredDataHtml: string;
 }
 
 /** An article as a card in a list: index, tag, author, series pages and "Read more". */
 export interface ArticleCardView {
   title: string;
+  /** The title with `<wbr>` between its phrases (BudouX), so a line breaks only between them. */
+  titleHtml: string;
   url: string;
   date: DateView;
   authors: LinkView[];
@@ -64,6 +87,7 @@ export interface ArticleCardView {
 
 export interface SeriesPartView {
   title: string;
+  titleHtml: string;
   url: string;
   part: number;
   current: boolean;

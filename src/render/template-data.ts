@@ -1,14 +1,21 @@
 import type { SiteConfig } from '../config/types.js';
 import type { PageSpec, Site } from '../site/types.js';
-import { createDateFormatter, yearIn } from './dates.js';
-import { menuView } from './menu.js';
+import { createDateFormatter, yearIn, type DateFormatter } from './dates.js';
+import { menuUrl, menuView } from './menu.js';
 import type { PageView, SiteView, TemplateData } from './model.js';
+import { blogPosting, scriptSafeJson, webSite } from './structured-data.js';
 import { articleDescription, articleView, cardView, linkView } from './views.js';
+
+/** The image shared with pages that have no `cover`; `public/assets/og-image.png`, replaceable. */
+export const DEFAULT_IMAGE = 'assets/og-image.png';
 
 /** The plain, acyclic objects a page's template sees; see `model.ts`. */
 export function buildTemplateData(spec: PageSpec, site: Site, config: SiteConfig): TemplateData {
   const dates = createDateFormatter(config.timeZone);
-  const data: TemplateData = { site: siteView(spec, site, config), page: pageView(spec, config) };
+  const data: TemplateData = {
+    site: siteView(spec, site, config),
+    page: pageView(spec, config, dates),
+  };
   switch (spec.kind) {
     case 'index':
       data.articles = spec.articles.map((article) => cardView(article, dates));
@@ -33,6 +40,7 @@ export function buildTemplateData(spec: PageSpec, site: Site, config: SiteConfig
       data.articles = spec.articles.map((article) => cardView(article, dates));
       break;
     case 'not-found':
+    case 'search':
       break;
   }
   return data;
@@ -50,22 +58,97 @@ function siteView(spec: PageSpec, site: Site, config: SiteConfig): SiteView {
     homeUrl: basePath,
     menu: menuView(config.menu, basePath, spec.url),
     feedUrl: `${basePath}feed.xml`,
+    searchUrl: `${basePath}search/`,
+    searchIndexUrl: `${basePath}pagefind/`,
+    searchScriptUrl: `${basePath}assets/search.js`,
     stylesheetUrl: `${basePath}assets/style.css`,
     katexStylesheetUrl: `${basePath}assets/katex/katex.min.css`,
+    locale: ogLocale(config.language),
     // 0 when the site has no article yet: the footer then shows no year.
     copyrightYear: newest ? yearIn(config.timeZone, newest.rendered.article.date) : 0,
   };
 }
 
-function pageView(spec: PageSpec, config: SiteConfig): PageView {
-  return {
+function pageView(spec: PageSpec, config: SiteConfig, dates: DateFormatter): PageView {
+  const canonical = absoluteUrl(spec.url, config);
+  const description = pageDescription(spec, config);
+  const cover = spec.kind === 'article' ? spec.article.rendered.article.cover : undefined;
+  const imageUrl = cover
+    ? absoluteUrl(menuUrl(cover, config.basePath), config)
+    : absoluteUrl(`${config.basePath}${DEFAULT_IMAGE}`, config);
+  const view: PageView = {
     kind: spec.kind,
     url: spec.url,
-    canonicalUrl: canonicalUrl(spec.url, config),
+    canonicalUrl: canonical,
     title: pageTitle(spec, config.title),
-    description: pageDescription(spec, config),
+    heading: pageHeading(spec, config.title),
+    description,
+    noindex:
+      spec.kind === 'not-found' ||
+      spec.kind === 'search' ||
+      (spec.kind === 'article' && spec.article.rendered.article.draft),
+    type: spec.kind === 'article' ? 'article' : 'website',
+    imageUrl,
+    structuredDataHtml: '',
   };
+  if (spec.kind === 'article') {
+    const { article } = spec.article.rendered;
+    const published = dates(article.date).iso;
+    view.structuredDataHtml = scriptSafeJson(
+      blogPosting({
+        headline: article.title,
+        description,
+        url: canonical,
+        imageUrl,
+        datePublished: published,
+        dateModified: article.updated ? dates(article.updated).iso : published,
+        authors: spec.article.authors.map((author) => ({
+          name: author.name,
+          url: absoluteUrl(author.url, config),
+        })),
+        keywords: spec.article.tags.map((tag) => tag.name),
+        language: config.language,
+        siteName: config.title,
+        siteUrl: absoluteUrl(config.basePath, config),
+      }),
+    );
+  } else if (spec.kind === 'index' && spec.pagination.current === 1) {
+    view.structuredDataHtml = scriptSafeJson(
+      webSite({
+        name: config.title,
+        description: config.description,
+        url: canonical,
+        language: config.language,
+        searchUrl: absoluteUrl(`${config.basePath}search/`, config),
+      }),
+    );
+  }
+  return view;
 }
+
+/** The page's name without the site's: what a link preview shows as its title. */
+function pageHeading(spec: PageSpec, siteTitle: string): string {
+  if (spec.kind === 'article') return spec.article.rendered.article.title;
+  if (spec.kind === 'index' && spec.pagination.current === 1) return siteTitle;
+  return pageTitle(spec, siteTitle).replace(/ \| [^|]*$/, '');
+}
+
+/** `og:locale` is language_TERRITORY; the common territory of a language when only the language is known. */
+function ogLocale(language: string): string {
+  const [lang = '', region] = language.split(/[-_]/);
+  if (region) return `${lang.toLowerCase()}_${region.toUpperCase()}`;
+  return LOCALES[lang.toLowerCase()] ?? lang.toLowerCase();
+}
+
+const LOCALES: Readonly<Record<string, string>> = {
+  ja: 'ja_JP',
+  en: 'en_US',
+  zh: 'zh_CN',
+  ko: 'ko_KR',
+  fr: 'fr_FR',
+  de: 'de_DE',
+  es: 'es_ES',
+};
 
 export function pageTitle(spec: PageSpec, siteTitle: string): string {
   switch (spec.kind) {
@@ -83,6 +166,8 @@ export function pageTitle(spec: PageSpec, siteTitle: string): string {
       return `シリーズ「${spec.series.name}」 | ${siteTitle}`;
     case 'not-found':
       return `ページが見つかりません | ${siteTitle}`;
+    case 'search':
+      return `検索 | ${siteTitle}`;
   }
 }
 
@@ -91,12 +176,13 @@ function pageDescription(spec: PageSpec, config: SiteConfig): string {
   return config.description;
 }
 
-/** `baseUrl` already holds the deployed base path, so the page URL is taken relative to `basePath`. */
-function canonicalUrl(url: string, config: SiteConfig): string {
-  const relative = url.startsWith(config.basePath)
-    ? url.slice(config.basePath.length)
-    : url.replace(/^\/+/, '');
-  return withTrailingSlash(config.baseUrl) + relative;
+/**
+ * A site URL (base path included, `/blog/posts/x/`) as an absolute URL on the host of
+ * `baseUrl`. Page URLs are paths from the host's root, so they are resolved against
+ * its origin: right whether the base path came from `baseUrl` or from `--base-path`.
+ */
+export function absoluteUrl(url: string, config: Pick<SiteConfig, 'baseUrl'>): string {
+  return new URL(url, config.baseUrl).href;
 }
 
 function withTrailingSlash(url: string): string {

@@ -1,5 +1,6 @@
 import type { AuthorRef, SiteArticle, TagRef } from '../site/types.js';
 import type { DateFormatter } from './dates.js';
+import { inlinePhraseBreaks, phraseBreaks } from './phrases.js';
 import type {
   ArticleCardView,
   ArticleView,
@@ -16,6 +17,7 @@ export function cardView(article: SiteArticle, dates: DateFormatter): ArticleCar
   const { rendered } = article;
   return {
     title: rendered.article.title,
+    titleHtml: phraseBreaks(rendered.article.title),
     url: article.url,
     date: dates(rendered.article.date),
     authors: article.authors.map(linkView),
@@ -53,13 +55,14 @@ export function linkView(ref: TagRef | AuthorRef): LinkView {
 }
 
 function headingView({ level, id, text, html }: HeadingView): HeadingView {
-  return { level, id, text, html };
+  return { level, id, text, html: inlinePhraseBreaks(html) };
 }
 
 function seriesView(article: SiteArticle): SeriesView | undefined {
   if (!article.series) return undefined;
   const parts: SeriesPartView[] = article.seriesParts.map((part, index) => ({
     title: part.rendered.article.title,
+    titleHtml: phraseBreaks(part.rendered.article.title),
     url: part.url,
     part: part.series?.part ?? index + 1,
     current: part.url === article.url,

@@ -99,6 +99,7 @@ export function buildSite(rendered: readonly RenderedArticle[], config: SiteConf
       articles: parts.map((part) => placed.get(part)!),
     })),
     { kind: 'not-found', path: '404.html', url: fileUrlFor(config, '404.html') },
+    { kind: 'search', path: pagePathFor('search'), url: urlFor(config, 'search') },
   ];
 
   return {

@@ -51,7 +51,9 @@ export type PageSpec =
   | { kind: 'tag'; path: string; url: string; tag: TagRef; articles: SiteArticle[] }
   | { kind: 'author'; path: string; url: string; author: AuthorRef; articles: SiteArticle[] }
   | { kind: 'series'; path: string; url: string; series: SeriesRef; articles: SiteArticle[] }
-  | { kind: 'not-found'; path: string; url: string };
+  | { kind: 'not-found'; path: string; url: string }
+  /** The search page: its results come from the search index in the reader's browser. */
+  | { kind: 'search'; path: string; url: string };
 
 export interface Site {
   /** Newest first; ties broken by slug so the order is stable. */

@@ -55,6 +55,7 @@ describe('a site under /blog/', async () => {
       articles: [middle],
     },
     { kind: 'not-found', path: '404.html', url: '/blog/404.html' },
+    { kind: 'search', path: 'search/index.html', url: '/blog/search/' },
   ];
 
   for (const spec of pages) {
@@ -70,6 +71,7 @@ describe('a site under /blog/', async () => {
           '/blog/assets/katex/katex.min.css',
           '/blog/assets/style.css',
           '/blog/feed.xml',
+          '/blog/search/',
           '/blog/',
           '/blog/tags/%E8%A7%A3%E6%9E%90/',
           'https://github.com/sugaku',
@@ -80,7 +82,7 @@ describe('a site under /blog/', async () => {
 
   test('cards link to articles under /blog/posts/', async () => {
     const html = await renderHtml(pages[1]!, all, config);
-    expect(html).toContain('<a href="/blog/posts/%E5%AF%BE%E6%95%B0/">自然対数の定義</a>');
+    expect(html).toContain('<a href="/blog/posts/%E5%AF%BE%E6%95%B0/">自然対数の<wbr>定義</a>');
   });
 
   test('the canonical URL is absolute under the base URL', async () => {

@@ -66,7 +66,13 @@ describe('front matter cannot inject HTML', async () => {
   for (const spec of pages) {
     test(`on the ${spec.kind} page ${spec.url}`, async () => {
       const html = await renderHtml(spec, all, config);
-      expect(html).not.toContain('<script');
+      // The one script a page may have is its JSON-LD, which holds no markup of its own.
+      const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+      for (const [, attributes, body] of scripts) {
+        expect(attributes).toBe(' type="application/ld+json"');
+        expect(body).not.toMatch(/[<>&]/);
+      }
+      expect(html.match(/<script/g)?.length ?? 0).toBe(scripts.length);
       expect(html).not.toContain(ATTRIBUTE);
       const handlers = startTags(html).flatMap((tag) =>
         [...tag.attributes.keys()].filter((name) => name.startsWith('on')),
@@ -93,5 +99,20 @@ describe('front matter cannot inject HTML', async () => {
     }
     const authorPage = await renderHtml(pages[4]!, all, config);
     expect(authorPage).toContain(`<p class="page-header__bio">紹介${escaped}</p>`);
+  });
+
+  test('JSON-LD keeps hostile text as data: it parses back to exactly what was written', async () => {
+    const html = await renderHtml(articlePage(hostile), all, config);
+    const json = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)?.[1];
+    expect(json).toBeDefined();
+    const data = JSON.parse(json!) as {
+      headline: string;
+      keywords: string;
+      author: { name: string }[];
+    };
+    expect(data.headline).toBe(`題名${HOSTILE}`);
+    expect(data.keywords).toBe(`タグ${HOSTILE}`);
+    expect(data.author[0]!.name).toBe(`著者${HOSTILE}`);
+    expect(json).toContain('\\u003c/script\\u003e');
   });
 });

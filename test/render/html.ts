@@ -22,12 +22,15 @@ export function startTags(html: string): StartTag[] {
   });
 }
 
-/** Every `href` and `src` on the page. */
+/** Every `href`, `src`, `action` and `srcset` URL on the page, and the URLs in `data-*` attributes that hold one. */
 export function links(html: string): string[] {
   return startTags(html).flatMap((tag) =>
-    ['href', 'src'].flatMap((name) =>
-      tag.attributes.has(name) ? [tag.attributes.get(name)!] : [],
-    ),
+    [...tag.attributes].flatMap(([name, value]) => {
+      if (name === 'srcset') return value.split(',').map((c) => c.trim().split(/\s+/)[0]!);
+      if (['href', 'src', 'action'].includes(name)) return [value];
+      if (name.startsWith('data-') && value.startsWith('/')) return [value];
+      return [];
+    }),
   );
 }
 
@@ -36,6 +39,8 @@ export function visibleText(html: string): string {
   return decode(
     html
       .replace(/<head>[\s\S]*?<\/head>/, '')
+      // A line-break opportunity is no space to a reader.
+      .replace(/<wbr>/g, '')
       .replace(/<[^>]+>/g, ' ')
       .replace(/\s+/g, ' ')
       .trim(),

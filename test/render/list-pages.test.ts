@@ -27,8 +27,8 @@ describe('the index', () => {
   test('lists a card per article, newest first', async () => {
     const html = await renderHtml(indexPage(1, 1), all, config);
     const titles = [
-      ...html.matchAll(/<h2 class="post-card__title"><a href="[^"]*">([^<]*)<\/a>/g),
-    ].map((m) => m[1]);
+      ...html.matchAll(/<h2 class="post-card__title"><a href="[^"]*">(.*?)<\/a>/g),
+    ].map((m) => m[1]!.replace(/<wbr>/g, ''));
     expect(titles).toEqual(['指数関数とその逆関数', '自然対数の定義', '実数の連続性']);
     expect(html).toContain('<title>数学ノート</title>');
     expect(html).not.toContain('class="pagination"');
@@ -66,7 +66,9 @@ describe('the index', () => {
       config,
     );
     expect(visibleText(html)).toContain('まだ記事がありません。');
-    expect(visibleText(element(html, '<footer') ?? '')).toBe('© 数学ノート Powered by sugaku');
+    expect(visibleText(element(html, '<footer') ?? '')).toBe(
+      '© 数学ノート フィード（Atom） · Powered by sugaku',
+    );
   });
 });
 

@@ -13,6 +13,7 @@ test('the repository ships a template for every page kind, one layout and one ca
     'index.liquid',
     'layouts/base.liquid',
     'partials/post-card.liquid',
+    'search.liquid',
     'series.liquid',
     'tag.liquid',
   ]);

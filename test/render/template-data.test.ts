@@ -18,8 +18,12 @@ describe('the site view', () => {
       baseUrl: 'https://example.com/blog/',
       homeUrl: '/blog/',
       feedUrl: '/blog/feed.xml',
+      searchUrl: '/blog/search/',
+      searchIndexUrl: '/blog/pagefind/',
+      searchScriptUrl: '/blog/assets/search.js',
       stylesheetUrl: '/blog/assets/style.css',
       katexStylesheetUrl: '/blog/assets/katex/katex.min.css',
+      locale: 'ja_JP',
       copyrightYear: 2025,
     });
   });
@@ -44,12 +48,16 @@ describe('the article view', () => {
   });
 
   test('has the page title, canonical URL and description', () => {
-    expect(page).toEqual({
+    expect(page).toMatchObject({
       kind: 'article',
       url: '/blog/posts/%E5%AF%BE%E6%95%B0/',
       canonicalUrl: 'https://example.com/blog/posts/%E5%AF%BE%E6%95%B0/',
       title: '自然対数の定義 | 数学ノート',
+      heading: '自然対数の定義',
       description: '抜粋です。',
+      noindex: false,
+      type: 'article',
+      imageUrl: 'https://example.com/blog/assets/og-image.png',
     });
   });
 

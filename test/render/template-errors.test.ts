@@ -66,7 +66,7 @@ describe('template problems become diagnostics', () => {
     let source = '';
     const result = await renderWith((templates) => {
       source = templates['article.liquid']!.replace(
-        '{{ article.title }}</h1>',
+        '{{ article.titleHtml | raw }}</h1>',
         '{{ article.titel }}</h1>',
       );
       templates['article.liquid'] = source;
@@ -87,7 +87,7 @@ describe('template problems become diagnostics', () => {
     let source = '';
     const result = await renderWith((templates) => {
       source = templates['partials/post-card.liquid']!.replace(
-        '{{ card.title }}',
+        '{{ card.titleHtml | raw }}',
         '{{ card.subtitle }}',
       );
       templates['partials/post-card.liquid'] = source;
@@ -122,8 +122,8 @@ describe('template problems become diagnostics', () => {
   test('an unknown filter is caught when the templates are parsed', async () => {
     const result = await renderWith((templates) => {
       templates['article.liquid'] = templates['article.liquid']!.replace(
-        '{{ article.title }}',
-        '{{ article.title | shout }}',
+        '{{ article.titleHtml | raw }}',
+        '{{ article.titleHtml | shout }}',
       );
     });
     expect(result.diagnostics).toEqual([

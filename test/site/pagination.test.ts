@@ -17,11 +17,12 @@ function indexPages(count: number, postsPerPage = 2) {
 }
 
 describe('pagination', () => {
-  it('gives an empty site one empty front page and the 404 page', () => {
+  it('gives an empty site one empty front page, the 404 page and the search page', () => {
     const site = buildSite([], siteConfig());
     expect(site.pages.map((page) => [page.kind, page.path])).toEqual([
       ['index', 'index.html'],
       ['not-found', '404.html'],
+      ['search', 'search/index.html'],
     ]);
     const [front] = site.pages;
     expect(front).toMatchObject({ articles: [], pagination: { current: 1, total: 1 } });

@@ -1,0 +1,86 @@
+import { loadDefaultJapaneseParser } from 'budoux';
+
+/**
+ * Japanese has no spaces, so a browser may break a line between any two characters,
+ * splitting 指数関数 into 指数関 / 数. Titles and headings are short and large, where
+ * that shows most: we mark the breaks between phrases (文節) with `<wbr>` using
+ * BudouX (https://github.com/google/budoux), and the stylesheet sets
+ * `word-break: keep-all` on them so that a line breaks only there.
+ */
+const parser = loadDefaultJapaneseParser();
+
+/** `text` escaped as HTML, with `<wbr>` between its phrases. */
+export function phraseBreaks(text: string): string {
+  return joinPhrases(parser.parse(text));
+}
+
+/**
+ * Trusted HTML with `<wbr>` between phrases inside its headings (`<h1>`–`<h6>`).
+ * Formulas and code in a heading are left as they are.
+ */
+export function headingPhraseBreaks(html: string): string {
+  return html.replace(
+    /(<h([1-6])\b[^>]*>)([\s\S]*?)(<\/h\2>)/g,
+    (_, open: string, _level: string, inner: string, close: string) =>
+      open + inlinePhraseBreaks(inner) + close,
+  );
+}
+
+/** Trusted inline HTML (a heading's content) with `<wbr>` between the phrases of its text. */
+export function inlinePhraseBreaks(html: string): string {
+  let result = '';
+  // Depth inside elements whose text is not prose: KaTeX's output, code.
+  let skipDepth = 0;
+  let skipTag = '';
+  for (const [token] of html.matchAll(/<[^>]*>|[^<]+/g)) {
+    if (token.startsWith('<')) {
+      result += token;
+      const name = /^<\/?([a-zA-Z][a-zA-Z0-9-]*)/.exec(token)?.[1]?.toLowerCase() ?? '';
+      if (skipDepth > 0) {
+        if (name === skipTag) skipDepth += token.startsWith('</') ? -1 : 1;
+      } else if (
+        /^<(code|kbd|samp)\b/i.test(token) ||
+        /^<span\b[^>]*class="(katex|math-error)/.test(token)
+      ) {
+        skipTag = name;
+        skipDepth = 1;
+      }
+    } else {
+      result += skipDepth > 0 ? token : joinPhrases(parser.parse(decode(token)));
+    }
+  }
+  return result;
+}
+
+function joinPhrases(phrases: string[]): string {
+  let html = '';
+  phrases.forEach((phrase, index) => {
+    const previous = phrases[index - 1];
+    // A space already allows a break; <wbr> goes only between two phrases that touch.
+    if (previous !== undefined && !/\s$/.test(previous) && !/^\s/.test(phrase)) html += '<wbr>';
+    html += escapeHtml(phrase);
+  });
+  return html;
+}
+
+function decode(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(x[0-9a-f]+|\d+);/gi, (entity, code: string) => {
+      const point = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : Number(code);
+      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : entity;
+    })
+    .replace(/&amp;/g, '&');
+}
+
+/** Escaped as LiquidJS escapes template output. */
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&#34;')
+    .replace(/'/g, '&#39;');
+}
