@@ -6,6 +6,7 @@ import type { MathEngine } from '../math/index.js';
 import type { RenderEnv } from './env.js';
 import { buildExcerpt } from './excerpt.js';
 import { readingLength } from './reading-length.js';
+import { codePlugin } from './rules/code.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
 import { numberEquations } from './equations.js';
 import { equationRefsPlugin } from './rules/equation-refs.js';
@@ -35,6 +36,7 @@ export function createMarkdownRenderer(
   md.use(cjkFriendly);
   md.use(cjkBreaks);
   md.use(headingIdsPlugin);
+  md.use(codePlugin);
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
 

@@ -1,0 +1,83 @@
+import MarkdownIt from 'markdown-it';
+import { describe, expect, test } from 'vitest';
+import {
+  codePlugin,
+  fenceLanguage,
+  highlightCode,
+  highlightedLanguages,
+} from '../../src/markdown/rules/code.js';
+
+function render(markdown: string): string {
+  const md = new MarkdownIt({ html: false });
+  md.use(codePlugin);
+  return md.render(markdown);
+}
+
+describe('fenced code, highlighted at build time', () => {
+  test('Python gets coloured tokens with a light and a dark colour each, and no script', () => {
+    const html = render('```python\ndef f(x):\n    return x ** 2  # 二乗\n```\n');
+    expect(html).toMatch(
+      /^<pre class="shiki shiki-themes github-light-default github-dark-default"/,
+    );
+    expect(html).toContain('data-language="python"');
+    expect(html).toMatch(
+      /<span style="--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}">def<\/span>/,
+    );
+    expect(html).toContain('# 二乗');
+    expect(html).not.toMatch(/<script|\son[a-z]+=/i);
+  });
+
+  test.each([
+    ['python', 'print(1)'],
+    ['js', 'const x = 1;'],
+    ['javascript', 'let y = () => 2;'],
+    ['ts', 'let x: number = 1;'],
+    ['typescript', 'type A = { a: string };'],
+    ['bash', 'echo "$HOME" | grep x'],
+    ['sh', 'ls -la'],
+    ['json', '{"a": [1, 2]}'],
+    ['latex', '\\frac{a}{b}'],
+    ['tex', '\\begin{align} x \\end{align}'],
+    ['c', 'int main(void) { return 0; }'],
+    ['cpp', 'std::vector<int> v;'],
+    ['rust', 'fn main() { let x = 1; }'],
+    ['yaml', 'a: [1, 2]'],
+  ])('%s is highlighted', (language, code) => {
+    expect(fenceLanguage(language)).toBeDefined();
+    const html = highlightCode(code, language);
+    // More than one colour: the grammar recognised something.
+    const colours = new Set(
+      [...html.matchAll(/--shiki-light:(#[0-9A-Fa-f]{6})/g)].map((m) => m[1]),
+    );
+    expect(colours.size).toBeGreaterThan(1);
+  });
+
+  test('an unknown or missing language is shown as plain, escaped text', () => {
+    for (const info of ['klingon', '']) {
+      const html = highlightCode('<b>"太字"</b> & x', info);
+      expect(html).toContain('&#x3C;b>');
+      expect(html).not.toContain('<b>');
+      expect(fenceLanguage(info)).toBeUndefined();
+    }
+    expect(render('```\nplain <text>\n```\n')).toContain('plain &#x3C;text>');
+  });
+
+  test('the highlighter knows the languages it promises', () => {
+    expect(highlightedLanguages()).toEqual(
+      expect.arrayContaining([
+        'python',
+        'javascript',
+        'typescript',
+        'bash',
+        'json',
+        'latex',
+        'c',
+        'rust',
+      ]),
+    );
+  });
+
+  test('the fence info after the language (a file name, options) is ignored', () => {
+    expect(fenceLanguage('python title="a.py"')).toBe('python');
+  });
+});
