@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { Article } from '../content/types.js';
+import { sortDiagnostics } from '../diagnostics/index.js';
 import type { MathEngine } from '../math/index.js';
 import type { RenderEnv } from './env.js';
 import { buildExcerpt } from './excerpt.js';
@@ -69,7 +70,7 @@ export function createMarkdownRenderer(
         ...(env.pendingReferences.length > 0 ? { references: env.pendingReferences } : {}),
         formulaCount: env.formulaCount,
         readingLength: readingLength(tokens),
-        diagnostics: env.diagnostics,
+        diagnostics: sortDiagnostics(env.diagnostics),
       };
     },
   };
