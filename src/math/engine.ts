@@ -105,7 +105,9 @@ function renderTex(request: FormulaRequest): Rendering {
     if (error instanceof katex.ParseError) {
       const parseError = error as katex.ParseError & { rawMessage?: string; position?: number };
       const raw = parseError.rawMessage ?? parseError.message;
-      const offset = parseError.position === undefined ? 0 : edited.toSource(parseError.position);
+      let offset = parseError.position === undefined ? 0 : edited.toSource(parseError.position);
+      // KaTeX notices a missing `}` at the end of the formula; the author needs the `{` it belongs to.
+      if (/Expected '\}'|Unexpected end of input/.test(raw)) offset = unclosedBrace(tex) ?? offset;
       return failed(tex, displayMode, {
         offset,
         severity: 'error',
@@ -127,6 +129,19 @@ function renderTex(request: FormulaRequest): Rendering {
     if (!written.has(name)) problems.push({ offset: 0, ...disabledCommand(name) });
   }
   return { html, ok: true, problems };
+}
+
+/** Offset of the last `{` that is never closed, if any. */
+function unclosedBrace(tex: string): number | undefined {
+  const open: number[] = [];
+  for (let i = 0; i < tex.length; i++) {
+    const char = tex[i];
+    if (char === '\\') i++;
+    else if (char === '%') i = tex.indexOf('\n', i) === -1 ? tex.length : tex.indexOf('\n', i);
+    else if (char === '{') open.push(i);
+    else if (char === '}') open.pop();
+  }
+  return open.pop();
 }
 
 function failed(tex: string, displayMode: boolean, problem: Problem): Rendering {
