@@ -13,7 +13,9 @@ describe('math engine', () => {
     expect(result.ok).toBe(true);
     expect(result.html).toContain('class="katex-html"');
     expect(result.html).toContain('<math');
-    expect(result.html).toContain('<annotation encoding="application/x-tex">e^{i\\pi} + 1 = 0</annotation>');
+    expect(result.html).toContain(
+      '<annotation encoding="application/x-tex">e^{i\\pi} + 1 = 0</annotation>',
+    );
     expect(result.diagnostics).toEqual([]);
   });
 
@@ -68,7 +70,18 @@ describe('math engine', () => {
   });
 
   it('stops a macro bomb with an error instead of hanging', () => {
-    const bomb = { '\\a': '\\b\\b', '\\b': '\\c\\c', '\\c': '\\d\\d', '\\d': '\\e\\e', '\\e': '\\f\\f', '\\f': '\\g\\g', '\\g': '\\h\\h', '\\h': '\\i\\i', '\\i': '\\j\\j', '\\j': 'xx' };
+    const bomb = {
+      '\\a': '\\b\\b',
+      '\\b': '\\c\\c',
+      '\\c': '\\d\\d',
+      '\\d': '\\e\\e',
+      '\\e': '\\f\\f',
+      '\\f': '\\g\\g',
+      '\\g': '\\h\\h',
+      '\\h': '\\i\\i',
+      '\\i': '\\j\\j',
+      '\\j': 'xx',
+    };
     const result = createMathEngine().render(request('\\a\\a\\a\\a', { macros: bomb }));
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]!.message).toMatch(/Too many expansions/);
