@@ -1,4 +1,4 @@
-import type { Token } from 'markdown-it';
+import type { MarkdownIt, Token } from 'markdown-it';
 import type { SourceLocation } from '../math/index.js';
 import type { RenderEnv } from './env.js';
 
@@ -29,4 +29,18 @@ export function inlineLineColumn(env: RenderEnv, inline: Token, index: number): 
 /** Column (1-based) of a body offset on its own line: body lines are whole source lines. */
 export function columnOfBodyOffset(body: string, offset: number): number {
   return offset - (body.lastIndexOf('\n', offset - 1) + 1) + 1;
+}
+
+/**
+ * Table cells' inline tokens carry no line map (markdown-it maps only the row); give
+ * each inline token without one its row's, so what is in a cell can be located.
+ */
+export function inlineMapsPlugin(md: MarkdownIt): void {
+  md.core.ruler.after('block', 'inline_maps', (state) => {
+    let row: [number, number] | null = null;
+    for (const token of state.tokens) {
+      if (token.type === 'tr_open') row = token.map;
+      else if (token.type === 'inline' && !token.map && row) token.map = row;
+    }
+  });
 }

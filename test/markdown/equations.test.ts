@@ -136,6 +136,15 @@ describe('references within an article', () => {
     ]);
   });
 
+  it('links and locates references in table cells, on their row', () => {
+    const { html, diagnostics } = render(
+      numbered + '| 式 | 値 |\n|---|---|\n| 式 (2.4) | 式 (7.1) |\n',
+    );
+    expect(links(html)).toEqual(['#eq-2.4 (2.4)']);
+    // The row is body line 7, i.e. file line 11; `(7.1)` starts at column 15.
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 11, column: 15 })]);
+  });
+
   it('warns about an \\eqref to nothing, in prose and in math, and shows (??) in math', () => {
     const { html, diagnostics } = render('\\eqref{nothing} と $\\eqref{none}$。\n');
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([

@@ -177,6 +177,12 @@ describe('a site of Japanese derivations', () => {
     expect(tags).toEqual(['(1)', '(2)']);
   });
 
+  it('fails on the lint warning with --strict', async () => {
+    const strict = await build({ ...options(false), strict: true });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.diagnostics.map((d) => d.code)).toEqual(['math/lost-row-break']);
+  });
+
   it('fails with exit 1 at the broken formula of the draft, which renders as an error box', async () => {
     const withDraft = await build(options(true));
     expect(withDraft.exitCode).toBe(1);

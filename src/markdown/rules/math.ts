@@ -3,7 +3,7 @@ import texmath from 'markdown-it-texmath';
 import { escapeHtml } from '../../math/index.js';
 import type { RenderEnv } from '../env.js';
 import { formulaMeta } from '../env.js';
-import { inlineLineColumn, locateInInline } from '../locate.js';
+import { inlineLineColumn, inlineMapsPlugin, locateInInline } from '../locate.js';
 import { displayMathRule } from './display-math.js';
 
 export const INLINE_MATH = ['math_inline', 'math_inline_double'] as const;
@@ -17,6 +17,7 @@ export const BLOCK_MATH = ['math_block'] as const;
  * rendered per article.
  */
 export function mathPlugin(md: MarkdownIt): void {
+  md.use(inlineMapsPlugin);
   md.inline.ruler.before('escape', 'math_inline_paren', recordOffset(inlineParenMath));
   for (const rule of dollarRules()) {
     md.inline.ruler.before(
