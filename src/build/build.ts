@@ -6,6 +6,7 @@ import { loadConfig, type SiteConfig } from '../config/index.js';
 import { loadArticles, readSources, type Article } from '../content/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import {
+  applyEquationLinks,
   resolveEquationReferences,
   type ReferenceResolutions,
   type RenderedArticle,
@@ -24,6 +25,7 @@ import { codeFingerprint, sha256 } from './fingerprint.js';
 import { readManifest, unchangedOnDisk, writeManifest, type OutputManifest } from './manifest.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
+import { siteFiles } from './site-files.js';
 import type { PageJob, PageSetup } from './tasks.js';
 
 export interface BuildOptions {
@@ -222,8 +224,19 @@ class BuildRun {
     const assets = [
       ...(await katexAssets()),
       ...(await publicFiles(path.resolve(options.cwd, options.publicDir))),
+      // Feed, sitemap, robots.txt and search index (src/build/site-files.ts).
+      ...(await siteFiles(site, config, ({ rendered: { article } }) =>
+        this.articleBody(rendered.keys.get(article)!, equationLinks.get(article) ?? {}),
+      )),
     ];
     return this.output(site, config, setup, rendered.keys, assets, equationLinks);
+  }
+
+  /** An article's final body HTML, for the feed and the search index. */
+  private async articleBody(key: string, links: ReferenceResolutions): Promise<string> {
+    const html = this.bodies.get(key) ?? (await this.cache?.readHtml(key));
+    if (html === undefined) throw new Error(`no rendered body for article ${key}`);
+    return applyEquationLinks(html, links);
   }
 
   /** Summaries from memory, then from the disk cache; the rest rendered by the workers. */

@@ -20,6 +20,9 @@ export interface SearchDocument {
   html: string;
 }
 
+/** A file of the index, made in memory. */
+export type SearchIndexFile = Extract<OutputFile, { content: unknown }> & { content: Uint8Array };
+
 /** Where the index goes in the output folder; the search page loads `pagefind.js` from there. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
 
@@ -33,7 +36,7 @@ const EXCERPT_SOURCE = 30_000;
  */
 export async function searchIndexFiles(
   documents: readonly SearchDocument[],
-): Promise<OutputFile[]> {
+): Promise<SearchIndexFile[]> {
   return withPagefind(async () => {
     const created = await pagefind.createIndex({
       forceLanguage: SEARCH_INDEX_LANGUAGE,

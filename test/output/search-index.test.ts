@@ -44,12 +44,9 @@ describe('the search index', () => {
     const second = await searchIndexFiles(documents);
     expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
     for (const [i, file] of first.entries()) {
-      expect(
-        Buffer.from(second[i]!.content as Uint8Array).equals(
-          Buffer.from(file.content as Uint8Array),
-        ),
-        file.path,
-      ).toBe(true);
+      expect(Buffer.from(second[i]!.content).equals(Buffer.from(file.content)), file.path).toBe(
+        true,
+      );
     }
   });
 

@@ -1,0 +1,124 @@
+import type { SiteConfig } from '../config/index.js';
+import {
+  FEED_ENTRIES,
+  atomFeed,
+  robotsTxt,
+  searchIndexFiles,
+  sitemapXml,
+  type FeedEntry,
+  type OutputFile,
+  type SitemapEntry,
+} from '../output/index.js';
+import { createDateFormatter, type DateFormatter } from '../render/index.js';
+import type { PageSpec, Site, SiteArticle } from '../site/index.js';
+
+/** An article's rendered body. The build keeps bodies out of `Site` (in its cache), so it is asked for. */
+export type ArticleBody = (article: SiteArticle) => Promise<string>;
+
+/**
+ * The files a reader's tools fetch besides the pages: the Atom feed, the sitemap,
+ * `robots.txt` and the search index. Made from the site graph as plain data for the
+ * output stage, which knows nothing of `Site`.
+ */
+export async function siteFiles(
+  site: Site,
+  config: SiteConfig,
+  articleBody: ArticleBody,
+): Promise<OutputFile[]> {
+  const dates = createDateFormatter(config.timeZone);
+  const published = site.articles.filter((article) => !article.rendered.article.draft);
+  const bodies = new Map<SiteArticle, string>();
+  for (const article of site.articles) bodies.set(article, await articleBody(article));
+
+  const feedArticles = published.slice(0, FEED_ENTRIES);
+  const feed = atomFeed(
+    {
+      title: config.title,
+      ...(config.description ? { subtitle: config.description } : {}),
+      language: config.language,
+      homeUrl: absolute(config.basePath, config),
+      feedUrl: absolute(`${config.basePath}feed.xml`, config),
+      fallbackAuthor: config.title,
+    },
+    feedArticles.map((article) => feedEntry(article, bodies.get(article)!, config, dates)),
+  );
+  const sitemapUrl = absolute(`${config.basePath}sitemap.xml`, config);
+  const search = await searchIndexFiles(
+    site.articles.map((article) => ({
+      url: article.url,
+      title: article.rendered.article.title,
+      date: dates(article.rendered.article.date).display,
+      tags: article.tags.map((tag) => tag.name),
+      html: bodies.get(article)!,
+    })),
+  );
+  return [
+    { path: 'feed.xml', content: feed },
+    { path: 'sitemap.xml', content: sitemapXml(sitemapEntries(site, config, dates)) },
+    { path: 'robots.txt', content: robotsTxt(sitemapUrl) },
+    ...search,
+  ];
+}
+
+function feedEntry(
+  article: SiteArticle,
+  body: string,
+  config: SiteConfig,
+  dates: DateFormatter,
+): FeedEntry {
+  const source = article.rendered.article;
+  const summary = source.description ?? article.rendered.excerptText;
+  return {
+    url: absolute(article.url, config),
+    title: source.title,
+    published: dates(source.date).iso,
+    updated: dates(lastChange(article)).iso,
+    authors: article.authors.map((author) => ({
+      name: author.name,
+      url: absolute(author.url, config),
+    })),
+    categories: article.tags.map((tag) => tag.name),
+    ...(summary ? { summary } : {}),
+    contentHtml: body,
+  };
+}
+
+/** Every page a search engine should know, with the newest change among what it shows. */
+function sitemapEntries(site: Site, config: SiteConfig, dates: DateFormatter): SitemapEntry[] {
+  const entries: SitemapEntry[] = [];
+  for (const spec of site.pages) {
+    const shown = shownArticles(spec).filter((article) => !article.rendered.article.draft);
+    if (spec.kind === 'not-found' || spec.kind === 'search') continue;
+    if (spec.kind === 'article' && spec.article.rendered.article.draft) continue;
+    if (spec.kind !== 'index' && shown.length === 0) continue;
+    const newest = shown.map(lastChange).sort((a, b) => b.getTime() - a.getTime())[0];
+    entries.push({
+      url: absolute(spec.url, config),
+      ...(newest ? { lastModified: dates(newest).iso } : {}),
+    });
+  }
+  return entries;
+}
+
+function shownArticles(spec: PageSpec): SiteArticle[] {
+  switch (spec.kind) {
+    case 'article':
+      return [spec.article];
+    case 'index':
+    case 'tag':
+    case 'author':
+    case 'series':
+      return spec.articles;
+    default:
+      return [];
+  }
+}
+
+function lastChange(article: SiteArticle): Date {
+  return article.rendered.article.updated ?? article.rendered.article.date;
+}
+
+/** A site path (base path included) as an absolute URL on the host of `baseUrl`. */
+function absolute(url: string, config: SiteConfig): string {
+  return new URL(url, config.baseUrl).href;
+}
