@@ -42,6 +42,8 @@ export interface SiteView {
   searchScriptUrl: string;
   stylesheetUrl: string;
   katexStylesheetUrl: string;
+  /** The site's icon (`public/assets/favicon.svg`). */
+  iconUrl: string;
   /** `og:locale`: `ja_JP` for a Japanese site. */
   locale: string;
   /** Year of the newest article, for the footer (not the clock: builds stay reproducible). */

@@ -63,6 +63,7 @@ function siteView(spec: PageSpec, site: Site, config: SiteConfig): SiteView {
     searchScriptUrl: `${basePath}assets/search.js`,
     stylesheetUrl: `${basePath}assets/style.css`,
     katexStylesheetUrl: `${basePath}assets/katex/katex.min.css`,
+    iconUrl: `${basePath}assets/favicon.svg`,
     locale: ogLocale(config.language),
     // 0 when the site has no article yet: the footer then shows no year.
     copyrightYear: newest ? yearIn(config.timeZone, newest.rendered.article.date) : 0,

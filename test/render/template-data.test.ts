@@ -23,6 +23,7 @@ describe('the site view', () => {
       searchScriptUrl: '/blog/assets/search.js',
       stylesheetUrl: '/blog/assets/style.css',
       katexStylesheetUrl: '/blog/assets/katex/katex.min.css',
+      iconUrl: '/blog/assets/favicon.svg',
       locale: 'ja_JP',
       copyrightYear: 2025,
     });
