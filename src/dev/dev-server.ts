@@ -188,7 +188,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const requestTarget = request.url ?? '/';
     const pathname = requestTarget.split(/[?#]/, 1)[0] ?? '/';
     if (pathname === EVENTS_PATH) {
-      live.accept(request, response, { type: 'hello', version: site?.version ?? '', overlay });
+      live.accept(request, response, { type: 'hello', version: site?.version ?? null, overlay });
       return;
     }
     const head = request.method === 'HEAD';

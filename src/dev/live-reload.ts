@@ -5,8 +5,8 @@ export const EVENTS_PATH = '/__sugaku/events';
 
 /** What the dev server tells open pages. */
 export type ReloadEvent =
-  /** First message on every connection: the current site version and overlay, if any. */
-  | { type: 'hello'; version: string; overlay: string | null }
+  /** First on every connection: the served site's version (`null` before the first good build) and the overlay, if any. */
+  | { type: 'hello'; version: string | null; overlay: string | null }
   /** A build changed these output paths; pages showing one of them reload. */
   | { type: 'reload'; version: string; changed: string[] }
   /** The last build failed: show this overlay (HTML, already escaped). */
@@ -102,6 +102,8 @@ function clientScript(state: ClientState): string {
   let version = state.version;
   let host = null;
   const reload = () => {
+    // Ours, not the browser's: it would restore before KaTeX's fonts settle the layout.
+    history.scrollRestoration = 'manual';
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
   };
@@ -125,6 +127,8 @@ function clientScript(state: ClientState): string {
   const events = new EventSource(${JSON.stringify(EVENTS_PATH)});
   events.addEventListener('hello', (event) => {
     const hello = data(event);
+    // For whoever drives the page (tests, the bench): the page now hears about builds.
+    document.documentElement.dataset.sugakuDev = 'connected';
     // Built again while this page loaded, or the server restarted.
     if (hello.version !== version) return reload();
     if (hello.overlay) show(hello.overlay);
