@@ -36,9 +36,11 @@ const TEXT_ARGUMENT = new Set([
   '\\end',
 ]);
 
+const ANY_JAPANESE = new RegExp(JAPANESE, 'u');
+
 /** True when `tex` contains a Japanese character at all (cheap test before the real work). */
 export function hasJapanese(tex: string): boolean {
-  return new RegExp(JAPANESE, 'u').test(tex);
+  return ANY_JAPANESE.test(tex);
 }
 
 /**
