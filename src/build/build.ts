@@ -140,6 +140,15 @@ export function createBuilder(options: BuildOptions): Builder {
   };
 }
 
+/** A page to output and the key of everything it is made from. */
+interface PagePlan {
+  spec: PageSpec;
+  path: string;
+  key: string;
+  articleKey?: string;
+  equationLinks?: ReferenceResolutions;
+}
+
 /** One build: the stages in order, diagnostics collected, output written only if all is well. */
 class BuildRun {
   readonly outputs = new Map<string, PreviousOutput>();
@@ -161,6 +170,9 @@ class BuildRun {
   private readonly cacheDir: string | undefined;
   private readonly cache: ArticleCache | undefined;
   private readonly write: boolean;
+  /** Known once the config is read; kept for rendering a lost article body again. */
+  private macros: Record<string, string> = {};
+  private readonly articleByKey = new Map<string, Article>();
 
   constructor(
     private readonly options: BuildOptions,
@@ -198,6 +210,8 @@ class BuildRun {
       article,
       key: articleKey(article, config.macros, fingerprint),
     }));
+    this.macros = config.macros;
+    for (const { article, key } of keyed) this.articleByKey.set(key, article);
     const rendered = await this.renderArticles(keyed, config);
     if (hasErrors(this.diagnostics, options.strict)) return this.finish(1);
 
@@ -234,8 +248,11 @@ class BuildRun {
 
   /** An article's final body HTML, for the feed and the search index. */
   private async articleBody(key: string, links: ReferenceResolutions): Promise<string> {
-    const html = this.bodies.get(key) ?? (await this.cache?.readHtml(key));
-    if (html === undefined) throw new Error(`no rendered body for article ${key}`);
+    let html = this.bodies.get(key) ?? (await this.cache?.readHtml(key));
+    if (html === undefined) {
+      await this.renderBodiesAgain([key]);
+      html = this.bodies.get(key)!;
+    }
     return applyEquationLinks(html, links);
   }
 
@@ -349,7 +366,7 @@ class BuildRun {
     setup: PageSetup,
     articleKeys: Map<Article, string>,
     equationLinks: Map<Article, ReferenceResolutions>,
-  ) {
+  ): PagePlan {
     const articleKey =
       spec.kind === 'article' ? articleKeys.get(spec.article.rendered.article) : undefined;
     const links =
@@ -374,7 +391,7 @@ class BuildRun {
   }
 
   private async renderPages(
-    plans: ReturnType<BuildRun['planPage']>[],
+    plans: PagePlan[],
     keep: Set<string>,
     site: Site,
     config: SiteConfig,
@@ -393,9 +410,36 @@ class BuildRun {
     }
     this.stats.pagesRendered = toRender.length;
     let done = 0;
-    const keyOf = new Map(toRender.map((plan) => [plan.path, plan.key]));
+    const missing = await this.renderPageChunks(toRender, site, config, setup, writer, (count) => {
+      done += count;
+      this.options.onProgress?.({ phase: 'pages', done, total: toRender.length });
+    });
+    if (missing.length === 0) return;
+    await this.renderBodiesAgain(missing.map((plan) => plan.articleKey!));
+    const stillMissing = await this.renderPageChunks(
+      missing,
+      site,
+      config,
+      setup,
+      writer,
+      () => {},
+    );
+    if (stillMissing.length > 0) throw new Error(`no rendered body for ${stillMissing[0]!.path}`);
+  }
+
+  /** Render pages in the workers, a few chunks in flight; returns the plans whose article body was missing. */
+  private async renderPageChunks(
+    plans: PagePlan[],
+    site: Site,
+    config: SiteConfig,
+    setup: PageSetup,
+    writer: SiteWriter | undefined,
+    onDone: (count: number) => void,
+  ): Promise<PagePlan[]> {
+    const byPath = new Map(plans.map((plan) => [plan.path, plan]));
+    const missing: PagePlan[] = [];
     // Template data is rebuilt per chunk so that no more than a few chunks of it are alive at once.
-    const tasks = chunks(toRender, PAGES_PER_TASK);
+    const tasks = chunks(plans, PAGES_PER_TASK);
     const inFlight = Math.max(2, this.runner.threads * 2);
     let next = 0;
     const worker = async () => {
@@ -425,16 +469,27 @@ class BuildRun {
         this.diagnostics.push(...result.diagnostics);
         for (const page of result.pages) {
           this.outputs.set(page.path, {
-            key: keyOf.get(page.path)!,
+            key: byPath.get(page.path)!.key,
             sha1: page.sha1,
             html: page.html,
           });
         }
-        done += chunk.length;
-        this.options.onProgress?.({ phase: 'pages', done, total: toRender.length });
+        for (const file of result.missing) missing.push(byPath.get(file)!);
+        onDone(chunk.length);
       }
     };
     await Promise.all(Array.from({ length: Math.min(inFlight, tasks.length) }, worker));
+    return missing;
+  }
+
+  /** Bodies whose cache entry went missing or was damaged: render them again and repair the cache. */
+  private async renderBodiesAgain(keys: string[]): Promise<void> {
+    const jobs = [...new Set(keys)].map((key) => ({ key, article: this.articleByKey.get(key)! }));
+    const results = await this.runner.articles({ kind: 'articles', macros: this.macros, jobs });
+    for (const { key, summary, html } of results) {
+      this.bodies.set(key, html!);
+      await this.cache?.write(key, summary, html!);
+    }
   }
 
   private async outputAsset(

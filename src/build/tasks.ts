@@ -77,6 +77,8 @@ export interface RenderedPageResult {
 export interface PageTaskResult {
   pages: RenderedPageResult[];
   diagnostics: Diagnostic[];
+  /** Article pages whose body was not in the cache. */
+  missing: string[];
 }
 
 // One engine per thread: formulas repeated across the thread's articles render once.
@@ -111,13 +113,17 @@ export async function renderPages(task: PageTask): Promise<PageTaskResult> {
     pages = { id: task.setup.id, renderer: createRenderer(templates, config, { sourceDir }) };
   }
   const cache = task.cacheDir ? new ArticleCache(task.cacheDir) : undefined;
-  const result: PageTaskResult = { pages: [], diagnostics: [] };
+  const result: PageTaskResult = { pages: [], diagnostics: [], missing: [] };
   for (const job of task.jobs) {
     const data = job.data;
     if (data.article) {
       const html =
         job.articleHtml ?? (job.articleKey ? await cache?.readHtml(job.articleKey) : undefined);
-      if (html === undefined) throw new Error(`no rendered body for ${job.path}`);
+      // A cache entry lost or damaged since the summary was read: the main thread renders it again.
+      if (html === undefined) {
+        result.missing.push(job.path);
+        continue;
+      }
       data.article.html = applyEquationLinks(html, job.equationLinks ?? {});
     }
     const page = pages.renderer.renderData(job.kind, data);

@@ -127,10 +127,15 @@ describe('the render cache', () => {
       expect(first.changed).toContain('posts/a/index.html');
       const unchanged = await builder.build();
       expect(unchanged.changed).toEqual([]);
-      await writePost('a', '関数 $g(x)$ に変えた。');
+      // A change far below the excerpt: the cards of `a` on other pages stay as they were.
+      const opening = '関数 $f(x) = x^2$ の微分は $2x$ である。'.repeat(12);
+      await writePost('a', opening);
+      await builder.build();
+      await writePost('a', `${opening}\n\n## 補足\n\n二階微分は $2$ である。`);
       const edited = await builder.build();
       expect(edited.changed).toContain('posts/a/index.html');
       expect(edited.changed).not.toContain('posts/ccc/index.html');
+      expect(edited.changed).not.toContain('index.html');
       expect(edited.files.find((f) => f.path === 'posts/a/index.html')).toBeDefined();
     } finally {
       await builder.close();
