@@ -44,6 +44,7 @@ async function search(raw, { updateUrl = true } = {}) {
     return;
   }
   section.setAttribute('aria-busy', 'true');
+  status.textContent = '検索しています…';
   try {
     const module = await loadPagefind();
     const found = await module.search(query);
@@ -109,6 +110,10 @@ function termsOf(query) {
     .sort((a, b) => b.length - a.length);
 }
 
+/**
+ * About EXCERPT_LENGTH characters of the text around the first place a term occurs,
+ * terms in <mark>, formulas (`$…$` in the text) as TeX in <code>.
+ */
 function excerptNodes(text, terms) {
   const lower = text.toLowerCase();
   let at = -1;
@@ -118,21 +123,44 @@ function excerptNodes(text, terms) {
   }
   const start = at <= 30 ? 0 : at - 30;
   const end = Math.min(text.length, start + EXCERPT_LENGTH);
-  const nodes = [];
-  if (start > 0) nodes.push('…');
+  // Pieces of the window: [text, marked?].
+  const pieces = [];
   let position = start;
   while (position < end) {
     const next = nextMatch(lower, terms, position, end);
     if (!next) break;
-    if (next.index > position) nodes.push(text.slice(position, next.index));
-    const mark = document.createElement('mark');
-    mark.textContent = text.slice(next.index, next.index + next.length);
-    nodes.push(mark);
+    if (next.index > position) pieces.push([text.slice(position, next.index), false]);
+    pieces.push([text.slice(next.index, next.index + next.length), true]);
     position = next.index + next.length;
   }
-  if (position < end) nodes.push(text.slice(position, end));
+  if (position < end) pieces.push([text.slice(position, end), false]);
+
+  const nodes = start > 0 ? ['…'] : [];
+  // Inside a formula if an odd number of `$` came before the window.
+  let tex = (text.slice(0, start).match(/\$/g)?.length ?? 0) % 2 === 1 ? code() : undefined;
+  if (tex) nodes.push(tex);
+  for (const [piece, marked] of pieces) {
+    piece.split('$').forEach((part, index) => {
+      if (index > 0) {
+        tex = tex ? undefined : code();
+        if (tex) nodes.push(tex);
+      }
+      if (!part) return;
+      const node = marked
+        ? Object.assign(document.createElement('mark'), { textContent: part })
+        : part;
+      if (tex) tex.append(node);
+      else nodes.push(node);
+    });
+  }
   if (end < text.length) nodes.push('…');
   return nodes;
+}
+
+function code() {
+  const element = document.createElement('code');
+  element.className = 'search-result__tex';
+  return element;
 }
 
 function nextMatch(lower, terms, from, end) {

@@ -57,11 +57,14 @@ export function texWords(tex: string): string {
     .trim();
 }
 
-/** Every KaTeX rendering (HTML and MathML) replaced by its TeX source, escaped as text. */
+/**
+ * Every KaTeX rendering (HTML and MathML) replaced by its TeX source between `$`s, as
+ * an author writes it: how a result excerpt shows a formula.
+ */
 export function formulasAsTex(html: string): string {
   return replaceElements(html, /<span class="katex"/, (element) => {
     const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(element);
-    return tex ? ` <span class="tex">${tex[1]}</span> ` : ' ';
+    return tex ? `<span class="tex">$${tex[1]!.trim()}$</span>` : '';
   });
 }
 

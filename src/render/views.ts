@@ -1,6 +1,7 @@
 import type { AuthorRef, SiteArticle, TagRef } from '../site/types.js';
 import type { DateFormatter } from './dates.js';
 import { inlinePhraseBreaks, phraseBreaks } from './phrases.js';
+import { gluePunctuation } from './typeset.js';
 import type {
   ArticleCardView,
   ArticleView,
@@ -22,7 +23,7 @@ export function cardView(article: SiteArticle, dates: DateFormatter): ArticleCar
     date: dates(rendered.article.date),
     authors: article.authors.map(linkView),
     tags: article.tags.map(linkView),
-    excerptHtml: rendered.excerptHtml,
+    excerptHtml: gluePunctuation(rendered.excerptHtml),
     readingMinutes: article.readingMinutes,
     draft: rendered.article.draft,
   };

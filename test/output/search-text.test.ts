@@ -88,8 +88,8 @@ describe('formulas in the index', () => {
 
   test('the readable text of a result shows formulas as TeX and keeps Japanese unspaced', () => {
     const html = `<h2 id="a">定義</h2>\n<p>底の変換 ${formula('\\log_a b')} を<em>示す</em>。</p>`;
-    expect(formulasAsTex(html)).toContain('<span class="tex">\\log_a b</span>');
-    expect(plainText(html)).toBe('定義 底の変換 \\log_a b を示す。');
+    expect(formulasAsTex(html)).toContain('<span class="tex">$\\log_a b$</span>');
+    expect(plainText(html)).toBe('定義 底の変換 $\\log_a b$ を示す。');
   });
 
   test('escaped text stays escaped in the indexed HTML', () => {
