@@ -16,9 +16,21 @@ const GLUE_TEX_LENGTH = 24;
 
 const CLOSING = /^[、。，．,.)）」』】〕！？!?：；:;…]+/;
 
-/** Article body HTML as the page shows it: phrase breaks in headings, formulas glued to their punctuation. */
+/**
+ * Article body HTML as the page shows it: phrase breaks in headings, formulas glued to
+ * their punctuation, display formulas reachable by keyboard.
+ */
 export function typesetBody(html: string): string {
-  return gluePunctuation(headingPhraseBreaks(html));
+  return focusableDisplays(gluePunctuation(headingPhraseBreaks(html)));
+}
+
+/**
+ * A display formula wider than the screen scrolls inside its box, which keyboard users
+ * can only scroll once it takes focus (WCAG 2.1.1; axe's scrollable-region-focusable),
+ * as Shiki's code blocks do. Focus also reads the formula out, from its MathML.
+ */
+export function focusableDisplays(html: string): string {
+  return html.replace(/<span class="katex-display"(?![^>]*\btabindex=)/g, '$& tabindex="0"');
 }
 
 /** Each short inline formula followed by closing punctuation wrapped with it in `<span class="nowrap">`. */

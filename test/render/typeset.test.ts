@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createMathEngine } from '../../src/math/index.js';
-import { gluePunctuation, typesetBody } from '../../src/render/typeset.js';
+import { focusableDisplays, gluePunctuation, typesetBody } from '../../src/render/typeset.js';
 
 const math = createMathEngine();
 const formula = (tex: string) =>
@@ -29,7 +29,18 @@ describe('Japanese line breaking in article HTML', () => {
     expect(gluePunctuation(`<p>${long}。</p>`)).toBe(`<p>${long}。</p>`);
   });
 
-  test('display formulas are left alone', () => {
+  test('display formulas, which may scroll, can take keyboard focus', () => {
+    const display = math.render({
+      tex: 'x',
+      displayMode: true,
+      macros: {},
+      location: { file: 'x.md', line: 1, column: 1 },
+    }).html;
+    expect(focusableDisplays(display)).toMatch(/^<span class="katex-display" tabindex="0">/);
+    expect(focusableDisplays(focusableDisplays(display))).toBe(focusableDisplays(display));
+  });
+
+  test('display formulas are not glued to anything', () => {
     const display = `<div class="math-display">${math.render({ tex: 'x', displayMode: true, macros: {}, location: { file: 'x.md', line: 1, column: 1 } }).html}</div>`;
     expect(gluePunctuation(display)).toBe(display);
   });
