@@ -14,13 +14,69 @@ function random(seed) {
   };
 }
 
-const SUBJECTS = ['関数', '数列', '行列', '確率変数', '積分', '級数', '多項式', '写像', '集合', '微分方程式'];
-const VERBS = ['を考える', 'を定義する', 'について調べる', 'を評価する', 'を変形する', 'の性質を示す'];
-const LINKS = ['まず', 'ここで', 'したがって', 'さらに', 'このとき', '一方で', 'すると', '以上より'];
-const TAILS = ['が成り立つ。', 'となることがわかる。', 'を得る。', 'と書ける。', 'に注意する。', 'が従う。'];
-const TAGS = ['解析', '代数', '確率', '幾何', '数値計算', '線形代数', '整数', '統計', '複素数', '位相'];
+const SUBJECTS = [
+  '関数',
+  '数列',
+  '行列',
+  '確率変数',
+  '積分',
+  '級数',
+  '多項式',
+  '写像',
+  '集合',
+  '微分方程式',
+];
+const VERBS = [
+  'を考える',
+  'を定義する',
+  'について調べる',
+  'を評価する',
+  'を変形する',
+  'の性質を示す',
+];
+const LINKS = [
+  'まず',
+  'ここで',
+  'したがって',
+  'さらに',
+  'このとき',
+  '一方で',
+  'すると',
+  '以上より',
+];
+const TAILS = [
+  'が成り立つ。',
+  'となることがわかる。',
+  'を得る。',
+  'と書ける。',
+  'に注意する。',
+  'が従う。',
+];
+const TAGS = [
+  '解析',
+  '代数',
+  '確率',
+  '幾何',
+  '数値計算',
+  '線形代数',
+  '整数',
+  '統計',
+  '複素数',
+  '位相',
+];
 /** Formulas every article uses: the repeated share of a real blog. */
-const COMMON = ['x', 'n', 'f(x)', 'a_n', '\\varepsilon > 0', 'x \\in \\mathbb{R}', 'n \\to \\infty', 'e^x', '\\log x', 'k = 1, 2, \\dots, n'];
+const COMMON = [
+  'x',
+  'n',
+  'f(x)',
+  'a_n',
+  '\\varepsilon > 0',
+  'x \\in \\mathbb{R}',
+  'n \\to \\infty',
+  'e^x',
+  '\\log x',
+  'k = 1, 2, \\dots, n',
+];
 
 function pick(rand, list) {
   return list[Math.floor(rand() * list.length)];
@@ -33,7 +89,7 @@ function inlineFormula(rand, id, i) {
   const forms = [
     `x_{${a}}^{${b}} + y_{${b}}`,
     `\\frac{${a}}{${b}} + \\sqrt{n_{${b}}}`,
-    `\\sum_{k=1}^{${b}} k^{${a % 5 + 1}}`,
+    `\\sum_{k=1}^{${b}} k^{${(a % 5) + 1}}`,
     `\\int_0^{${b}} t^{${a % 7}} \\, dt`,
     `\\lim_{n \\to \\infty} \\left(1 + \\frac{${a}}{n}\\right)^{${b}n}`,
     `\\alpha_{${a}} \\beta^{${b}} \\le \\gamma_{${a + b}}`,
@@ -73,7 +129,10 @@ export function article(id, rand = random(id + 1)) {
   ];
   let inline = 0;
   for (let section = 0; section < 3; section++) {
-    lines.push(`## 第${section + 1}節 ${pick(rand, SUBJECTS)}の${pick(rand, ['性質', '評価', '計算'])}`, '');
+    lines.push(
+      `## 第${section + 1}節 ${pick(rand, SUBJECTS)}の${pick(rand, ['性質', '評価', '計算'])}`,
+      '',
+    );
     for (let paragraph = 0; paragraph < 3; paragraph++) {
       const sentences = [];
       for (let s = 0; s < 3; s++) sentences.push(sentence(rand, inlineFormula(rand, id, inline++)));
@@ -97,8 +156,10 @@ export async function writeCorpus(dir, count) {
 /** Every formula of the corpus with its display mode, as found in the sources. */
 export function formulasOf(text) {
   const formulas = [];
-  for (const match of text.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g)) formulas.push({ tex: match[1], display: true });
+  for (const match of text.matchAll(/\$\$\n([\s\S]*?)\n\$\$/g))
+    formulas.push({ tex: match[1], display: true });
   const prose = text.replace(/\$\$\n[\s\S]*?\n\$\$/g, '');
-  for (const match of prose.matchAll(/\$([^$\n]+)\$/g)) formulas.push({ tex: match[1], display: false });
+  for (const match of prose.matchAll(/\$([^$\n]+)\$/g))
+    formulas.push({ tex: match[1], display: false });
   return formulas;
 }

@@ -24,7 +24,9 @@ const runs = Number(values.runs);
 const cores = availableParallelism();
 const repo = path.resolve(import.meta.dirname, '..');
 
-console.log(`sugaku bench: ${cores} cores, Node ${process.version}, KaTeX ${katex.version}, median of ${runs} runs\n`);
+console.log(
+  `sugaku bench: ${cores} cores, Node ${process.version}, KaTeX ${katex.version}, median of ${runs} runs\n`,
+);
 
 for (const count of sizes) {
   const work = path.join(tmpdir(), `sugaku-bench-${count}`);
@@ -52,16 +54,26 @@ for (const count of sizes) {
   console.log(`== ${count} articles, ${formulas} formulas (${limit.distinct} distinct)`);
   row('KaTeX limit (distinct formulas once, one core / cores)', limit.seconds);
   row('clean build', cleanSeconds, `${(cleanSeconds / limit.seconds).toFixed(2)}× the KaTeX limit`);
-  row('warm rebuild, nothing changed', median(warm.map((r) => r.seconds)), `${(cleanSeconds / median(warm.map((r) => r.seconds))).toFixed(1)}× faster than clean`);
+  row(
+    'warm rebuild, nothing changed',
+    median(warm.map((r) => r.seconds)),
+    `${(cleanSeconds / median(warm.map((r) => r.seconds))).toFixed(1)}× faster than clean`,
+  );
   row('rebuild after editing one article (new process)', median(edited.map((r) => r.seconds)));
   row('rebuild after editing one article (warm builder)', inProcess);
-  console.log(`  ${'throughput (clean)'.padEnd(52)} ${(count / cleanSeconds).toFixed(0)} articles/s, ${(formulas / cleanSeconds).toFixed(0)} formulas/s`);
-  console.log(`  ${'peak RSS (clean build)'.padEnd(52)} ${Math.max(...clean.map((r) => r.maxRssMB)).toFixed(0)} MB`);
+  console.log(
+    `  ${'throughput (clean)'.padEnd(52)} ${(count / cleanSeconds).toFixed(0)} articles/s, ${(formulas / cleanSeconds).toFixed(0)} formulas/s`,
+  );
+  console.log(
+    `  ${'peak RSS (clean build)'.padEnd(52)} ${Math.max(...clean.map((r) => r.maxRssMB)).toFixed(0)} MB`,
+  );
   console.log();
 }
 
 function row(label, seconds, note = '') {
-  console.log(`  ${label.padEnd(52)} ${seconds.toFixed(2).padStart(8)} s${note ? `  (${note})` : ''}`);
+  console.log(
+    `  ${label.padEnd(52)} ${seconds.toFixed(2).padStart(8)} s${note ? `  (${note})` : ''}`,
+  );
 }
 
 function median(values) {
@@ -71,12 +83,17 @@ function median(values) {
 }
 
 async function buildInChild(content, out, cache) {
-  const { stdout } = await run(process.execPath, [path.join(repo, 'bench/build-child.js'), content, out, cache], {
-    cwd: repo,
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [path.join(repo, 'bench/build-child.js'), content, out, cache],
+    {
+      cwd: repo,
+      maxBuffer: 1 << 20,
+    },
+  );
   const figures = JSON.parse(stdout);
-  if (figures.exitCode !== 0) throw new Error(`bench build failed with exit code ${figures.exitCode}`);
+  if (figures.exitCode !== 0)
+    throw new Error(`bench build failed with exit code ${figures.exitCode}`);
   return figures;
 }
 
@@ -84,8 +101,12 @@ async function buildInChild(content, out, cache) {
 async function katexLimit(content, count) {
   const distinct = new Map();
   for (let id = 0; id < count; id++) {
-    const text = await readFile(path.join(content, 'posts', `a${String(id).padStart(5, '0')}.md`), 'utf8');
-    for (const formula of formulasOf(text)) distinct.set(`${formula.display}\u0000${formula.tex}`, formula);
+    const text = await readFile(
+      path.join(content, 'posts', `a${String(id).padStart(5, '0')}.md`),
+      'utf8',
+    );
+    for (const formula of formulasOf(text))
+      distinct.set(`${formula.display}\u0000${formula.tex}`, formula);
   }
   const started = performance.now();
   for (const { tex, display } of distinct.values()) {
@@ -119,7 +140,9 @@ async function editInWarmBuilder(content, out, cache, rounds) {
     for (let i = 0; i < rounds; i++) {
       await editOneArticle(content, 100 + i);
       const started = performance.now();
-      const result = await builder.build({ changedPaths: [path.join(content, 'posts', 'a00042.md')] });
+      const result = await builder.build({
+        changedPaths: [path.join(content, 'posts', 'a00042.md')],
+      });
       times.push((performance.now() - started) / 1000);
       if (result.exitCode !== 0) throw new Error('edit rebuild failed');
     }

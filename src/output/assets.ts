@@ -11,17 +11,27 @@ const KATEX_ASSETS = 'assets/katex';
  * ask for a font we did not copy.
  */
 export async function katexAssets(): Promise<OutputFile[]> {
-  const katexDist = path.dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
+  const katexDist = path.dirname(
+    createRequire(import.meta.url).resolve('katex/dist/katex.min.css'),
+  );
   const css = await readFile(path.join(katexDist, 'katex.min.css'), 'utf8');
-  const fonts = (await readdir(path.join(katexDist, 'fonts'))).filter((name) => name.endsWith('.woff2')).sort();
+  const fonts = (await readdir(path.join(katexDist, 'fonts')))
+    .filter((name) => name.endsWith('.woff2'))
+    .sort();
   return [
     { path: `${KATEX_ASSETS}/katex.min.css`, content: woff2Only(css) },
-    ...fonts.map((name) => ({ path: `${KATEX_ASSETS}/fonts/${name}`, copyFrom: path.join(katexDist, 'fonts', name) })),
+    ...fonts.map((name) => ({
+      path: `${KATEX_ASSETS}/fonts/${name}`,
+      copyFrom: path.join(katexDist, 'fonts', name),
+    })),
   ];
 }
 
 export function woff2Only(css: string): string {
-  return css.replace(/,\s*url\([^)]*\.woff\)\s*format\("woff"\)|,\s*url\([^)]*\.ttf\)\s*format\("truetype"\)/g, '');
+  return css.replace(
+    /,\s*url\([^)]*\.woff\)\s*format\("woff"\)|,\s*url\([^)]*\.ttf\)\s*format\("truetype"\)/g,
+    '',
+  );
 }
 
 /** Every file under `public/`, copied as it is; a missing folder is simply empty. */
@@ -37,7 +47,10 @@ export async function publicFiles(publicDir: string): Promise<OutputFile[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => {
       const absolute = path.join(entry.parentPath, entry.name);
-      return { path: path.relative(publicDir, absolute).split(path.sep).join('/'), copyFrom: absolute };
+      return {
+        path: path.relative(publicDir, absolute).split(path.sep).join('/'),
+        copyFrom: absolute,
+      };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -102,7 +102,8 @@ async function recoverInterruptedSwap(target: string): Promise<void> {
   const parent = path.dirname(target);
   const prefix = `${path.basename(target)}.staging-`;
   for (const name of await readdir(parent).catch(() => [] as string[])) {
-    if (name.startsWith(prefix)) await rm(path.join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(prefix))
+      await rm(path.join(parent, name), { recursive: true, force: true });
   }
 }
 

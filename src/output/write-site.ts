@@ -13,13 +13,19 @@ export interface WriteReport {
  * Write a whole site held in memory, or nothing: unchanged files (same bytes as in the
  * previous build) are kept as hard links, the rest written, then the folder is swapped in.
  */
-export async function writeSite(outDir: string, files: readonly OutputFile[]): Promise<WriteReport> {
+export async function writeSite(
+  outDir: string,
+  files: readonly OutputFile[],
+): Promise<WriteReport> {
   const target = path.resolve(outDir);
   const writer = await openSiteWriter(target);
   const report: WriteReport = { written: 0, unchanged: 0 };
   try {
     for (const file of files) {
-      if ((await sameBytes(insideFolder(target, file.path), file)) && (await writer.keep(file.path))) {
+      if (
+        (await sameBytes(insideFolder(target, file.path), file)) &&
+        (await writer.keep(file.path))
+      ) {
         report.unchanged++;
       } else if ('copyFrom' in file) {
         await writer.copy(file.path, file.copyFrom);

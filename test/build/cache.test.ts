@@ -79,7 +79,10 @@ describe('the render cache', () => {
 
   it('renders every article again when a site macro changes', async () => {
     await build(options);
-    await writeFile(path.join(root, 'site.yaml'), 'title: キャッシュのテスト\nmacros:\n  "\\\\R": "\\\\mathbb{R}"\n');
+    await writeFile(
+      path.join(root, 'site.yaml'),
+      'title: キャッシュのテスト\nmacros:\n  "\\\\R": "\\\\mathbb{R}"\n',
+    );
     expect((await build(options)).stats.articlesRendered).toBe(3);
   });
 
@@ -102,10 +105,15 @@ describe('the render cache', () => {
     const clean = await build({ ...options, cacheDir: false, outDir: path.join(root, 'clean') });
     expect(clean.exitCode).toBe(0);
     await build(options);
-    const cacheFiles = (await readdir(path.join(root, 'cache/articles'), { recursive: true })).map(String);
+    const cacheFiles = (await readdir(path.join(root, 'cache/articles'), { recursive: true })).map(
+      String,
+    );
     const summaries = cacheFiles.filter((f) => f.endsWith('.json'));
     const bodies = cacheFiles.filter((f) => f.endsWith('.html'));
-    await writeFile(path.join(root, 'cache/articles', summaries[0]!), '{"format": 1, "key": "someone else"');
+    await writeFile(
+      path.join(root, 'cache/articles', summaries[0]!),
+      '{"format": 1, "key": "someone else"',
+    );
     await writeFile(path.join(root, 'cache/articles', bodies[1]!), '<p>tampered</p>');
     await rm(path.join(root, 'dist'), { recursive: true });
 
@@ -148,7 +156,12 @@ describe('cache keys', () => {
     const code = [{ name: '/math/engine.js', text: 'export const a = 1;' }];
     const base = fingerprintOf(code, { katex: '0.19.1', 'markdown-it': '15.0.3' });
     expect(fingerprintOf(code, { katex: '0.19.2', 'markdown-it': '15.0.3' })).not.toBe(base);
-    expect(fingerprintOf([{ ...code[0]!, text: 'export const a = 2;' }], { katex: '0.19.1', 'markdown-it': '15.0.3' })).not.toBe(base);
+    expect(
+      fingerprintOf([{ ...code[0]!, text: 'export const a = 2;' }], {
+        katex: '0.19.1',
+        'markdown-it': '15.0.3',
+      }),
+    ).not.toBe(base);
 
     const source = article('本文 $x$');
     const key = articleKey(source, {}, base);

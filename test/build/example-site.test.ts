@@ -68,7 +68,9 @@ describe('the example site', () => {
   });
 
   it('shows equation numbers with anchors in the series', () => {
-    const tagged = articlePages().flatMap(([, page]) => page.querySelectorAll('.math-display[id^="eq-"]'));
+    const tagged = articlePages().flatMap(([, page]) =>
+      page.querySelectorAll('.math-display[id^="eq-"]'),
+    );
     expect(tagged.length).toBeGreaterThanOrEqual(15);
     for (const equation of tagged) {
       const number = equation.getAttribute('id')!.slice('eq-'.length);

@@ -31,7 +31,9 @@ describe('sugaku build', () => {
     const run = await runCli(['build', '--content', content, '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Built 1 articles, \d+ pages, 2 formulas into .* in \d+\.\d\d s\n$/);
+    expect(run.stdout).toMatch(
+      /^Built 1 articles, \d+ pages, 2 formulas into .* in \d+\.\d\d s\n$/,
+    );
     const page = await readFile(path.join(out, 'posts/kansu/index.html'), 'utf8');
     expect(page).toContain('関数の極限');
     expect(page).toContain('id="eq-1.1"');
@@ -48,7 +50,10 @@ describe('sugaku build', () => {
   it('reports broken YAML at file:line:col with a code frame, exits 1 and leaves the previous output as it was', async () => {
     expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
     const before = await readFile(path.join(out, 'posts/kansu/index.html'), 'utf8');
-    await writePost('broken.md', '---\ntitle: 壊れた記事\ndate: 2025-05-21\ntags: [解析\n---\n本文\n');
+    await writePost(
+      'broken.md',
+      '---\ntitle: 壊れた記事\ndate: 2025-05-21\ntags: [解析\n---\n本文\n',
+    );
     const run = await runCli(['build', '--content', content, '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/broken\.md:\d+:\d+ error\[front-matter\/yaml\]/);
@@ -65,14 +70,20 @@ describe('sugaku build', () => {
   });
 
   it('reports a broken formula at its line and exits 1', async () => {
-    await writePost('formula.md', '---\ntitle: 数式の誤り\ndate: 2025-05-21\n---\n\n一行目。\n\n式 $\\frac{1}{2$ が閉じていない。\n');
+    await writePost(
+      'formula.md',
+      '---\ntitle: 数式の誤り\ndate: 2025-05-21\n---\n\n一行目。\n\n式 $\\frac{1}{2$ が閉じていない。\n',
+    );
     const run = await runCli(['build', '--content', content, '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/formula\.md:8:\d+ error\[math\/katex-error\]/);
   });
 
   it('leaves out drafts unless --drafts is given', async () => {
-    await writePost('draft.md', '---\ntitle: 下書きの記事\ndate: 2025-05-22\ndraft: true\n---\n本文\n');
+    await writePost(
+      'draft.md',
+      '---\ntitle: 下書きの記事\ndate: 2025-05-22\ndraft: true\n---\n本文\n',
+    );
     await runCli(['build', '--content', content, '--out', out]);
     await expect(readFile(path.join(out, 'posts/draft/index.html'))).rejects.toThrow();
     await runCli(['build', '--content', content, '--out', out, '--drafts']);

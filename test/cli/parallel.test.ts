@@ -25,14 +25,32 @@ afterAll(async () => {
 
 describe('worker threads', () => {
   it('give the same site, byte for byte, as a build in one thread', async () => {
-    const serial = await runCli(['build', '--out', path.join(root, 'serial'), '--jobs', '1', '--no-cache', '--quiet']);
-    const parallel = await runCli(['build', '--out', path.join(root, 'parallel'), '--jobs', '2', '--no-cache', '--quiet']);
+    const serial = await runCli([
+      'build',
+      '--out',
+      path.join(root, 'serial'),
+      '--jobs',
+      '1',
+      '--no-cache',
+      '--quiet',
+    ]);
+    const parallel = await runCli([
+      'build',
+      '--out',
+      path.join(root, 'parallel'),
+      '--jobs',
+      '2',
+      '--no-cache',
+      '--quiet',
+    ]);
     expect(serial.code).toBe(0);
     expect(parallel.code).toBe(0);
     const one = await tree(path.join(root, 'serial'));
     const two = await tree(path.join(root, 'parallel'));
     expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
-    const different = [...one].filter(([file, bytes]) => !bytes.equals(two.get(file)!)).map(([file]) => file);
+    const different = [...one]
+      .filter(([file, bytes]) => !bytes.equals(two.get(file)!))
+      .map(([file]) => file);
     expect(different).toEqual([]);
     expect(one.size).toBeGreaterThan(20);
   });

@@ -32,9 +32,24 @@ describe('formatDiagnostic', () => {
 
 describe('sortDiagnostics', () => {
   it('orders by file, then line and column', () => {
-    const at = (file: string, line: number, column: number): Diagnostic => ({ ...diagnostic, file, line, column });
-    const sorted = sortDiagnostics([at('b.md', 1, 1), at('a.md', 9, 1), at('a.md', 2, 7), at('a.md', 2, 3)]);
-    expect(sorted.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual(['a.md:2:3', 'a.md:2:7', 'a.md:9:1', 'b.md:1:1']);
+    const at = (file: string, line: number, column: number): Diagnostic => ({
+      ...diagnostic,
+      file,
+      line,
+      column,
+    });
+    const sorted = sortDiagnostics([
+      at('b.md', 1, 1),
+      at('a.md', 9, 1),
+      at('a.md', 2, 7),
+      at('a.md', 2, 3),
+    ]);
+    expect(sorted.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([
+      'a.md:2:3',
+      'a.md:2:7',
+      'a.md:9:1',
+      'b.md:1:1',
+    ]);
   });
 });
 

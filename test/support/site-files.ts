@@ -18,7 +18,8 @@ export async function readPages(outDir: string): Promise<Map<string, HTMLElement
 /** What a reader sees of a page: text without scripts, styles and KaTeX's hidden MathML. */
 export function visibleText(page: HTMLElement): string {
   const copy = parse(page.toString());
-  for (const hidden of copy.querySelectorAll('script, style, .katex-mathml, annotation')) hidden.remove();
+  for (const hidden of copy.querySelectorAll('script, style, .katex-mathml, annotation'))
+    hidden.remove();
   return copy.textContent;
 }
 
