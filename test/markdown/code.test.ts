@@ -80,4 +80,10 @@ describe('fenced code, highlighted at build time', () => {
   test('the fence info after the language (a file name, options) is ignored', () => {
     expect(fenceLanguage('python title="a.py"')).toBe('python');
   });
+
+  test('a fence info that is markup, not a language name, is not copied into the page', () => {
+    const html = render('```<script>alert(1)</script>\nx\n```\n\n```c++\ny\n```\n');
+    expect(html).not.toMatch(/<script|alert/);
+    expect(html).toContain('data-language="c++"');
+  });
 });

@@ -83,12 +83,17 @@ export function highlightCode(code: string, info: string): string {
       {
         pre(node) {
           // The language as the author wrote it, for styles and for readers of the source.
-          if (label) node.properties['data-language'] = label;
+          // Only a name-like label: Shiki escapes just `"` and `&` in attributes, and an info
+          // string such as `<script>alert(1)</script>` has no business in the page.
+          if (LANGUAGE_LABEL.test(label)) node.properties['data-language'] = label;
         },
       },
     ],
   });
 }
+
+/** What a fence's language looks like: `ts`, `c++`, `objective-c`, `f#`, `python3.12`. */
+const LANGUAGE_LABEL = /^[\p{L}\p{N}_+#.-]+$/u;
 
 /** Replaces markdown-it's `fence` renderer with Shiki's output. */
 export function codePlugin(md: MarkdownIt): void {
