@@ -41,7 +41,10 @@ export async function runBuild(args: string[]): Promise<number> {
     onProgress: progress.update,
   });
   progress.clear();
-  await printDiagnostics(result, values.quiet, process.cwd());
+  const shown = values.quiet
+    ? result.diagnostics.filter((d) => d.severity === 'error')
+    : result.diagnostics;
+  await printDiagnostics(result, shown, process.cwd());
   if (result.exitCode !== 0) {
     process.stderr.write(
       `Build failed: ${formatSummary(result.diagnostics)}. Nothing was written.\n`,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatSummary } from '../diagnostics/index.js';
+import { formatSummary, type Diagnostic } from '../diagnostics/index.js';
 import { startDevServer, type DevEvent, type DevServer } from '../dev/index.js';
 import { printDiagnostics } from './print.js';
 import { UsageError } from './usage.js';
@@ -29,6 +29,7 @@ export async function runDev(args: string[]): Promise<number> {
   const cwd = process.cwd();
   // Printed in order, though a report may wait for a file to read for its code frame.
   let printing = Promise.resolve();
+  const printed = new Set<string>();
   let server: DevServer;
   try {
     server = await startDevServer({
@@ -42,7 +43,7 @@ export async function runDev(args: string[]): Promise<number> {
       host: values.host,
       port,
       report: (event) => {
-        printing = printing.then(() => printEvent(event, cwd));
+        printing = printing.then(() => printEvent(event, cwd, printed));
       },
     });
   } catch (error) {
@@ -76,12 +77,16 @@ export async function runDev(args: string[]): Promise<number> {
   return 0;
 }
 
-async function printEvent(event: DevEvent, cwd: string): Promise<void> {
+/**
+ * A warning printed once is not printed again on every save while it stays; errors are
+ * printed every time the build fails. `printed` holds the keys shown for the last build.
+ */
+async function printEvent(event: DevEvent, cwd: string, printed: Set<string>): Promise<void> {
   const changed = 'sources' in event ? describeSources(event.sources, cwd) : '';
   switch (event.kind) {
     case 'built': {
       const { stats, changed: outputs, diagnostics } = event.result;
-      await printDiagnostics(event.result, false, cwd);
+      await printDiagnostics(event.result, notYetPrinted(diagnostics, printed), cwd);
       const warnings = diagnostics.length > 0 ? `, ${formatSummary(diagnostics)}` : '';
       const what =
         event.sources.length === 0
@@ -91,7 +96,8 @@ async function printEvent(event: DevEvent, cwd: string): Promise<void> {
       return;
     }
     case 'failed':
-      await printDiagnostics(event.result, false, cwd);
+      notYetPrinted(event.result.diagnostics, printed);
+      await printDiagnostics(event.result, event.result.diagnostics, cwd);
       process.stderr.write(
         `${stamp()}${changed ? `${changed}: ` : ''}Build failed: ${formatSummary(event.result.diagnostics)}. ` +
           'Still serving the last good pages.\n',
@@ -106,6 +112,15 @@ async function printEvent(event: DevEvent, cwd: string): Promise<void> {
       process.stderr.write(`${stamp()}File watching failed: ${errorText(event.error)}\n`);
       return;
   }
+}
+
+/** The diagnostics not shown for the previous build; remembers these for the next. */
+function notYetPrinted(diagnostics: readonly Diagnostic[], printed: Set<string>): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+  const fresh = diagnostics.filter((d) => !printed.has(key(d)));
+  printed.clear();
+  for (const d of diagnostics) printed.add(key(d));
+  return fresh;
 }
 
 function describeSources(sources: string[], cwd: string): string {

@@ -1,24 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildResult } from '../build/index.js';
-import { formatDiagnostic } from '../diagnostics/index.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 
 /** Colour on a terminal, never in pipes, files or with NO_COLOR. */
 export function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR;
 }
 
-/** Every diagnostic (errors only with `quiet`) with its code frame, to stderr. */
+/** These diagnostics of `result`, each with its code frame, to stderr. */
 export async function printDiagnostics(
   result: BuildResult,
-  quiet: boolean,
+  diagnostics: readonly Diagnostic[],
   cwd: string,
 ): Promise<void> {
   const color = useColor(process.stderr);
-  const shown = quiet
-    ? result.diagnostics.filter((d) => d.severity === 'error')
-    : result.diagnostics;
-  for (const diagnostic of shown) {
+  for (const diagnostic of diagnostics) {
     const source =
       result.sources.get(diagnostic.file) ??
       (await readQuietly(path.resolve(cwd, diagnostic.file)));

@@ -187,7 +187,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     const requestTarget = request.url ?? '/';
     const pathname = requestTarget.split(/[?#]/, 1)[0] ?? '/';
-    if (pathname === EVENTS_PATH) {
+    if (pathname === EVENTS_PATH && request.method === 'GET') {
       live.accept(request, response, { type: 'hello', version: site?.version ?? null, overlay });
       return;
     }

@@ -65,6 +65,7 @@ describe('sugaku dev', () => {
   beforeAll(async () => {
     root = await makeSite({
       'kansu.md': post('関数の極限', '極限 $\\lim_{x \\to 0} \\frac{\\sin x}{x} = 1$ を示す。'),
+      'keikoku.md': post('警告のある記事', '本文。', 'memo: 知らないキー\n'),
     });
     dev = await startDev(root);
     events = await connectEvents(dev.url);
@@ -79,7 +80,9 @@ describe('sugaku dev', () => {
   });
 
   it('prints a summary of the first build and the URL on 127.0.0.1', () => {
-    expect(dev.stdout).toMatch(/Built 1 articles, \d+ pages, 1 formulas in \d+\.\d\d s/);
+    expect(dev.stdout).toMatch(
+      /Built 2 articles, \d+ pages, 1 formulas in \d+\.\d\d s, 0 errors, 1 warning/,
+    );
     expect(dev.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(dev.stdout).toContain('Watching content/, templates/, public/, sugaku.config.yaml');
   });
@@ -99,6 +102,10 @@ describe('sugaku dev', () => {
       '書き直した本文。',
     );
     await until(() => dev.stdout.includes('content/posts/kansu.md: '), 'the rebuild line');
+    // The warning of the other article was shown once, not again on every save.
+    expect(
+      dev.stderr.match(/keikoku\.md:\d+:\d+ warning\[front-matter\/unknown-key\]/g),
+    ).toHaveLength(1);
   });
 
   it('prints a broken formula in the terminal with its location, and keeps serving', async () => {
