@@ -106,7 +106,15 @@ const PAGES_PER_TASK = 32;
 interface PreviousOutput {
   sha1: string;
   key: string;
-  html?: string;
+  /** The file itself, kept only when nothing is written to disk (the dev server serves it). */
+  file?: OutputFile;
+}
+
+/** A file besides the pages, with the key it is made from; no `file` means: keep the previous one. */
+interface KeyedFile {
+  path: string;
+  key: string;
+  file?: OutputFile;
 }
 
 /**
@@ -152,8 +160,6 @@ interface PagePlan {
 /** One build: the stages in order, diagnostics collected, output written only if all is well. */
 class BuildRun {
   readonly outputs = new Map<string, PreviousOutput>();
-  /** Copied files, handed to the dev server as they are when nothing is written. */
-  private readonly assetFiles: OutputFile[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly sources = new Map<string, string>();
   private readonly stats: BuildStats = {
@@ -173,6 +179,8 @@ class BuildRun {
   /** Known once the config is read; kept for rendering a lost article body again. */
   private macros: Record<string, string> = {};
   private readonly articleByKey = new Map<string, Article>();
+  /** What the previous build wrote to `outDir`, when writing. */
+  private manifest: OutputManifest | undefined;
 
   constructor(
     private readonly options: BuildOptions,
@@ -206,6 +214,8 @@ class BuildRun {
     this.diagnostics.push(...loaded.diagnostics);
 
     const fingerprint = await codeFingerprint();
+    this.manifest =
+      this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
     const keyed = loaded.articles.map((article) => ({
       article,
       key: articleKey(article, config.macros, fingerprint),
@@ -235,14 +245,30 @@ class BuildRun {
       config,
       sourceDir,
     };
-    const assets = [
+    const copied = [
       ...(await katexAssets()),
       ...(await publicFiles(path.resolve(options.cwd, options.publicDir))),
-      // Feed, sitemap, robots.txt and search index (src/build/site-files.ts).
-      ...(await siteFiles(site, config, ({ rendered: { article } }) =>
-        this.articleBody(rendered.keys.get(article)!, equationLinks.get(article) ?? {}),
-      )),
     ];
+    const assets: KeyedFile[] = await Promise.all(
+      copied.map(async (file) => ({ path: file.path, key: await assetKey(file), file })),
+    );
+    // Feed, sitemap, robots.txt and search index (src/build/site-files.ts) read every
+    // article's body; they are made again only when an article or the config changed.
+    const generatedKey = sha256(
+      'site-files',
+      fingerprint,
+      JSON.stringify(config),
+      ...site.articles.map((article) => rendered.keys.get(article.rendered.article)!),
+    );
+    const kept = await this.keptGroup(generatedKey);
+    if (kept) {
+      assets.push(...kept);
+    } else {
+      const generated = await siteFiles(site, config, ({ rendered: { article } }) =>
+        this.articleBody(rendered.keys.get(article)!, equationLinks.get(article) ?? {}),
+      );
+      assets.push(...generated.map((file) => ({ path: file.path, key: generatedKey, file })));
+    }
     return this.output(site, config, setup, rendered.keys, assets, equationLinks);
   }
 
@@ -307,37 +333,28 @@ class BuildRun {
     config: SiteConfig,
     setup: PageSetup,
     articleKeys: Map<Article, string>,
-    assets: OutputFile[],
+    assets: KeyedFile[],
     equationLinks: Map<Article, ReferenceResolutions>,
   ): Promise<BuildResult> {
-    const manifest =
-      this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
     const plans = site.pages.map((spec) =>
       this.planPage(spec, site, config, setup, articleKeys, equationLinks),
     );
-    const assetPlans = await Promise.all(
-      assets.map(async (file) => ({ file, key: await assetKey(file) })),
-    );
-
     const keep = new Set<string>();
-    for (const { path: file, key } of [
-      ...plans,
-      ...assetPlans.map((a) => ({ path: a.file.path, key: a.key })),
-    ]) {
-      if (await this.reusable(file, key, manifest)) keep.add(file);
+    for (const { path: file, key } of [...plans, ...assets]) {
+      if (await this.reusable(file, key)) keep.add(file);
     }
     const allFiles = [...plans.map((p) => p.path), ...assets.map((a) => a.path)];
     this.stats.pages = plans.length;
     const nothingChanged =
       this.write &&
       keep.size === allFiles.length &&
-      manifest !== undefined &&
-      Object.keys(manifest.files).length === allFiles.length;
+      this.manifest !== undefined &&
+      Object.keys(this.manifest.files).length === allFiles.length;
 
     const writer = this.write && !nothingChanged ? await openSiteWriter(this.outDir) : undefined;
     try {
       await this.renderPages(plans, keep, site, config, setup, writer);
-      for (const { file, key } of assetPlans) await this.outputAsset(file, key, keep, writer);
+      for (const asset of assets) await this.outputAsset(asset, keep, writer);
       if (hasErrors(this.diagnostics, this.options.strict)) {
         await writer?.abort();
         return this.finish(1);
@@ -347,7 +364,7 @@ class BuildRun {
       await writer?.abort();
       throw error;
     }
-    if (this.write && this.cacheDir) {
+    if (writer && this.cacheDir) {
       await writeManifest(
         this.cacheDir,
         this.outDir,
@@ -357,6 +374,21 @@ class BuildRun {
     this.stats.filesUnchanged = keep.size;
     this.stats.filesWritten = allFiles.length - keep.size;
     return this.finish(0);
+  }
+
+  /** The previous build's files made from `key`, if all of them are still there as it left them. */
+  private async keptGroup(key: string): Promise<KeyedFile[] | undefined> {
+    if (!this.write) {
+      const files = [...this.previous].filter(([, output]) => output.key === key);
+      if (files.length === 0) return undefined;
+      return files.map(([file, output]) => ({ path: file, key, file: output.file }));
+    }
+    const files = Object.entries(this.manifest?.files ?? {})
+      .filter(([, entry]) => entry.key === key)
+      .map(([file]) => file);
+    if (files.length === 0) return undefined;
+    for (const file of files) if (!(await this.reusable(file, key))) return undefined;
+    return files.map((file) => ({ path: file, key }));
   }
 
   private planPage(
@@ -381,13 +413,9 @@ class BuildRun {
     return { spec, path: spec.path, key, articleKey, equationLinks: links };
   }
 
-  private async reusable(
-    file: string,
-    key: string,
-    manifest: OutputManifest | undefined,
-  ): Promise<boolean> {
+  private async reusable(file: string, key: string): Promise<boolean> {
     if (!this.write) return this.previous.get(file)?.key === key;
-    return unchangedOnDisk(manifest, this.outDir, file, key);
+    return unchangedOnDisk(this.manifest, this.outDir, file, key);
   }
 
   private async renderPages(
@@ -471,7 +499,7 @@ class BuildRun {
           this.outputs.set(page.path, {
             key: byPath.get(page.path)!.key,
             sha1: page.sha1,
-            html: page.html,
+            file: page.html === undefined ? undefined : { path: page.path, content: page.html },
           });
         }
         for (const file of result.missing) missing.push(byPath.get(file)!);
@@ -493,35 +521,31 @@ class BuildRun {
   }
 
   private async outputAsset(
-    file: OutputFile,
-    key: string,
+    { path: file, key, file: content }: KeyedFile,
     keep: Set<string>,
     writer: SiteWriter | undefined,
   ) {
-    if (keep.has(file.path)) {
-      if (writer) await writer.keep(file.path);
+    if (keep.has(file)) {
+      if (writer) await writer.keep(file);
+    } else if (!content) {
+      throw new Error(`${file} was to be kept from the previous build, but it changed`);
     } else if (writer) {
-      if ('copyFrom' in file) await writer.copy(file.path, file.copyFrom);
-      else await writer.write(file.path, file.content);
+      if ('copyFrom' in content) await writer.copy(file, content.copyFrom);
+      else await writer.write(file, content.content);
     }
-    const content = 'copyFrom' in file ? undefined : file.content;
-    this.outputs.set(file.path, {
+    const kept = this.previous.get(file);
+    this.outputs.set(file, {
       key,
       sha1: key,
-      html: typeof content === 'string' ? content : undefined,
+      file: this.write ? undefined : (content ?? kept?.file),
     });
-    if (!this.write) this.assetFiles.push(file);
   }
 
   private finish(exitCode: BuildResult['exitCode']): BuildResult {
     const diagnostics = sortDiagnostics(uniqueDiagnostics(this.diagnostics));
     const files: OutputFile[] = [];
     if (exitCode === 0 && !this.write) {
-      for (const [file, output] of this.outputs) {
-        if (output.html !== undefined) files.push({ path: file, content: output.html });
-      }
-      const written = new Set(files.map((f) => f.path));
-      for (const asset of this.assetFiles) if (!written.has(asset.path)) files.push(asset);
+      for (const output of this.outputs.values()) if (output.file) files.push(output.file);
     }
     return { exitCode, diagnostics, sources: this.sources, stats: this.stats, files, changed: [] };
   }
