@@ -11,8 +11,9 @@ import { decodeEntities, replaceElements } from './html-scan.js';
  * language Pagefind does not segment, from words we cut ourselves: every run of one
  * to four characters of Japanese text (whatever a segmenter makes of a query, its
  * words of up to four characters are then in the index), plus longer words the
- * browser's segmenter may produce — unbroken katakana or kanji runs (ガベージコレクション)
- * and `Intl.Segmenter`'s own long words. Formulas are indexed as their TeX source.
+ * browser's segmenter may produce: unbroken katakana or kanji runs (ガベージコレクション)
+ * and the long words `Intl.Segmenter` finds in them (コレクション). Formulas are
+ * indexed as their TeX source.
  */
 
 /** Language tag of the index: one Pagefind neither segments nor stems. */
@@ -41,8 +42,15 @@ function japaneseWords(run: string): string[] {
       words.add(chars.slice(start, start + length).join(''));
     }
   }
-  for (const match of run.matchAll(WORD_RUN)) words.add(match[0]);
-  for (const { segment } of segmenter.segment(run)) words.add(segment);
+  // Longer words are nouns and loanwords: runs without hiragana, and the words a
+  // segmenter finds in them (コレクション in ガベージコレクション).
+  for (const [word] of run.matchAll(WORD_RUN)) {
+    if (word.length <= NGRAM) continue;
+    words.add(word);
+    for (const { segment } of segmenter.segment(word)) {
+      if (segment.length > NGRAM) words.add(segment);
+    }
+  }
   return [...words];
 }
 
