@@ -312,7 +312,11 @@ describe('highlighted code', () => {
 
 describe('printing', () => {
   it('drops the menus, search and navigation, and puts the table of contents back above the text', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // A reader in dark mode prints too: paper is white all the same.
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'dark',
+    });
     try {
       const page = await context.newPage();
       await page.goto(`${server.origin}/posts/compound-interest-1/`);
