@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -25,12 +25,24 @@ export interface BuiltSite {
  * temporary folder, as `sugaku build` would, without the render cache.
  */
 export async function buildExample(
-  options: { basePath?: string; fixtures?: boolean } = {},
+  options: {
+    basePath?: string;
+    fixtures?: boolean;
+    /** Leave out the example site's own articles. */
+    noExample?: boolean;
+    /** More articles: file name → Markdown source. */
+    posts?: Record<string, string>;
+  } = {},
 ): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(tmpdir(), 'sugaku-reader-'));
   const content = path.join(root, 'content');
   await mkdir(path.join(content, 'posts'), { recursive: true });
-  await cp(path.join(repo, 'content/posts'), path.join(content, 'posts'), { recursive: true });
+  if (!options.noExample) {
+    await cp(path.join(repo, 'content/posts'), path.join(content, 'posts'), { recursive: true });
+  }
+  for (const [name, source] of Object.entries(options.posts ?? {})) {
+    await writeFile(path.join(content, 'posts', name), source);
+  }
   if (options.fixtures) {
     for (const name of await readdir(FIXTURE_POSTS)) {
       await cp(path.join(FIXTURE_POSTS, name), path.join(content, 'posts', name));
