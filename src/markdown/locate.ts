@@ -8,9 +8,8 @@ import type { RenderEnv } from './env.js';
  * each of its lines is found again on its source line.
  */
 export function locateInInline(env: RenderEnv, inline: Token, offset: number): SourceLocation {
-  const before = inline.content.slice(0, offset);
-  const index = before.split('\n').length - 1;
-  const lineStart = before.lastIndexOf('\n') + 1;
+  const index = inlineLineIndex(inline, offset);
+  const lineStart = linesOf(inline).starts[index]!;
   return {
     file: env.article.sourcePath,
     line: env.article.bodyLine + (inline.map?.[0] ?? 0) + index,
@@ -20,10 +19,57 @@ export function locateInInline(env: RenderEnv, inline: Token, offset: number): S
 
 /** Column (1-based) at which line `index` of an inline token's content starts in the source file. */
 export function inlineLineColumn(env: RenderEnv, inline: Token, index: number): number {
-  const text = inline.content.split('\n')[index] ?? '';
+  const lines = linesOf(inline);
+  const known = lines.columns.get(index);
+  if (known !== undefined) return known;
+  const start = lines.starts[index];
+  const text =
+    start === undefined
+      ? ''
+      : inline.content.slice(start, (lines.starts[index + 1] ?? inline.content.length + 1) - 1);
   const source = env.sourceLines[env.article.bodyLine + (inline.map?.[0] ?? 0) + index - 1] ?? '';
   const found = text === '' ? -1 : source.indexOf(text);
-  return found === -1 ? 1 : found + 1;
+  const column = found === -1 ? 1 : found + 1;
+  lines.columns.set(index, column);
+  return column;
+}
+
+/** Which line (0-based) of an inline token's content `offset` is on. */
+export function inlineLineIndex(inline: Token, offset: number): number {
+  const { starts } = linesOf(inline);
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
+ * Where each line of an inline token's content starts, and the source columns found so
+ * far. Worked out once per token: a paragraph of one 1 MB line holds tens of thousands of
+ * formulas, and splitting and searching the whole line again for each was quadratic.
+ */
+interface InlineLines {
+  starts: number[];
+  columns: Map<number, number>;
+}
+const inlineLines = new WeakMap<Token, InlineLines>();
+
+function linesOf(inline: Token): InlineLines {
+  let lines = inlineLines.get(inline);
+  if (!lines) {
+    const { content } = inline;
+    const starts = [0];
+    for (let at = content.indexOf('\n'); at !== -1; at = content.indexOf('\n', at + 1)) {
+      starts.push(at + 1);
+    }
+    lines = { starts, columns: new Map() };
+    inlineLines.set(inline, lines);
+  }
+  return lines;
 }
 
 /** Column (1-based) of a body offset on its own line: body lines are whole source lines. */

@@ -3,7 +3,7 @@ import texmath from 'markdown-it-texmath';
 import { escapeHtml } from '../../math/index.js';
 import type { RenderEnv } from '../env.js';
 import { formulaMeta } from '../env.js';
-import { inlineLineColumn, inlineMapsPlugin, locateInInline } from '../locate.js';
+import { inlineLineColumn, inlineLineIndex, inlineMapsPlugin, locateInInline } from '../locate.js';
 import { displayMathRule } from './display-math.js';
 
 export const INLINE_MATH = ['math_inline', 'math_inline_double'] as const;
@@ -106,7 +106,7 @@ export function locateFormulas(tokens: Token[], env: RenderEnv): void {
       const meta = formulaMeta(child);
       const offset = meta.offset ?? 0;
       meta.location = locateInInline(env, token, offset + child.markup.length);
-      const firstLine = token.content.slice(0, offset).split('\n').length - 1;
+      const firstLine = inlineLineIndex(token, offset);
       meta.lineColumns = child.content
         .split('\n')
         .slice(1)
