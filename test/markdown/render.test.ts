@@ -106,6 +106,11 @@ describe('Japanese Markdown', () => {
     expect(html).toContain('<h2 id="定理の証明">');
   });
 
+  it('numbers repeated headings on, skipping an id a heading already has', () => {
+    const { headings } = render('## 証明\n\n## 証明\n\n## 証明-1\n\n## 証明\n\n## 証明-2\n');
+    expect(headings.map((h) => h.id)).toEqual(['証明', '証明-1', '証明-1-1', '証明-2', '証明-2-1']);
+  });
+
   it('renders fenced code escaped and tables', () => {
     const { html } = render('```python\nprint("<b>")\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
     // Highlighted at build time (rules/code.ts); whatever the markup, `<b>` stays text.

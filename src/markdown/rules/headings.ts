@@ -19,7 +19,30 @@ export function slugifyHeading(text: string): string {
 
 export function headingIdsPlugin(md: MarkdownIt): void {
   // markdown-it-anchor keeps its seen-ids table in `env`, so ids are unique per article.
-  md.use(anchor, { level: [2, 3, 4], slugify: slugifyHeading, tabIndex: false });
+  md.use(anchor, {
+    level: [2, 3, 4],
+    slugifyWithState: (text, state) => freeHeadingId(slugifyHeading(text), state.env),
+    tabIndex: false,
+  });
+}
+
+/** Per seen-ids table: the next suffix worth trying for each slug. */
+const nextSuffixes = new WeakMap<object, Map<string, number>>();
+
+/**
+ * The id markdown-it-anchor would give (`証明`, `証明-1`, `証明-2`, …), worked out here:
+ * it tries `-1`, `-2`, … from the start for every repeated heading, so ten thousand
+ * headings with the same text took seconds. We go on from where the last search stopped.
+ */
+function freeHeadingId(slug: string, env: { markdownItAnchor?: { slugs?: object } }): string {
+  const taken = env.markdownItAnchor?.slugs;
+  if (!taken || !Object.hasOwn(taken, slug)) return slug;
+  let suffixes = nextSuffixes.get(taken);
+  if (!suffixes) nextSuffixes.set(taken, (suffixes = new Map()));
+  let n = suffixes.get(slug) ?? 1;
+  while (Object.hasOwn(taken, `${slug}-${n}`)) n++;
+  suffixes.set(slug, n + 1);
+  return `${slug}-${n}`;
 }
 
 /** `##` and `###` headings for the table of contents, in document order. */
