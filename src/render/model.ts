@@ -42,6 +42,11 @@ export interface SiteView {
   searchScriptUrl: string;
   stylesheetUrl: string;
   katexStylesheetUrl: string;
+  /**
+   * KaTeX's two most used fonts, fetched with the page rather than after the stylesheet,
+   * so formulas do not reflow the text when they arrive.
+   */
+  preloadFontUrls: string[];
   /** The site's icon (`public/assets/favicon.svg`). */
   iconUrl: string;
   /** `og:locale`: `ja_JP` for a Japanese site. */

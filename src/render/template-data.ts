@@ -63,11 +63,33 @@ function siteView(spec: PageSpec, site: Site, config: SiteConfig): SiteView {
     searchScriptUrl: `${basePath}assets/search.js`,
     stylesheetUrl: `${basePath}assets/style.css`,
     katexStylesheetUrl: `${basePath}assets/katex/katex.min.css`,
+    preloadFontUrls: showsMath(spec)
+      ? ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'].map(
+          (font) => `${basePath}assets/katex/fonts/${font}.woff2`,
+        )
+      : [],
     iconUrl: `${basePath}assets/favicon.svg`,
     locale: ogLocale(config.language),
     // 0 when the site has no article yet: the footer then shows no year.
     copyrightYear: newest ? yearIn(config.timeZone, newest.rendered.article.date) : 0,
   };
+}
+
+/** Whether the page shows a formula: in an article's body, or in the excerpts of a list. */
+function showsMath(spec: PageSpec): boolean {
+  switch (spec.kind) {
+    case 'article':
+      return spec.article.rendered.formulaCount > 0;
+    case 'index':
+    case 'tag':
+    case 'author':
+    case 'series':
+      return spec.articles.some((article) =>
+        article.rendered.excerptHtml.includes('class="katex"'),
+      );
+    default:
+      return false;
+  }
 }
 
 function pageView(spec: PageSpec, config: SiteConfig, dates: DateFormatter): PageView {

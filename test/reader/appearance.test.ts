@@ -215,7 +215,9 @@ describe.each(WIDTHS)('at $width px ($name)', (viewport) => {
     });
 
     it('does not jump about while it loads, search results included', () => {
-      for (const [name, o] of seen) expect(o.layoutShift, name).toBeLessThan(0.02);
+      // Cumulative layout shift: 0.1 is what people start to notice; the search page without its
+      // reserved room measured 0.08 to 0.15.
+      for (const [name, o] of seen) expect(o.layoutShift, name).toBeLessThan(0.05);
     });
 
     it('breaks titles and headings only between phrases', () => {

@@ -29,6 +29,15 @@ describe('the site view', () => {
     });
   });
 
+  test('preloads KaTeX’s main fonts only on pages that show a formula', () => {
+    const withMath = { ...middle, rendered: { ...middle.rendered, formulaCount: 3 } };
+    expect(buildTemplateData(articlePage(withMath), all, config).site.preloadFontUrls).toEqual([
+      '/blog/assets/katex/fonts/KaTeX_Main-Regular.woff2',
+      '/blog/assets/katex/fonts/KaTeX_Math-Italic.woff2',
+    ]);
+    expect(data.site.preloadFontUrls).toEqual([]);
+  });
+
   test('has no year when there is no article', () => {
     expect(
       buildTemplateData(
