@@ -187,11 +187,14 @@ describe('the dev server', () => {
     const file = path.join(root, 'templates/article.liquid');
     const good = await readFile(file, 'utf8');
     const overlay = events.next('overlay');
-    await writeFile(file, good.replace('{%- if article.draft %}', '{%- if article.draft '));
-    expect(String((await overlay).data.html)).toContain('templates/article.liquid');
+    // An unclosed tag on the first line, whatever the rest of the template says.
+    await writeFile(file, `{% if article.draft \n${good}`);
+    const html = String((await overlay).data.html);
     const clear = events.next('clear');
     await writeFile(file, good);
     await clear;
+    expect(html).toMatch(/templates\/article\.liquid:\d+:\d+ error\[template\/syntax\]/);
+    expect(html).toContain('| {% if article.draft');
   });
 
   it('rebuilds every page for a template edit', async () => {
@@ -199,7 +202,7 @@ describe('the dev server', () => {
     const reload = events.next('reload');
     await writeFile(
       file,
-      (await readFile(file, 'utf8')).replace('</footer>', '<p>テンプレートを編集</p>\n</footer>'),
+      (await readFile(file, 'utf8')).replace('</body>', '<p>テンプレートを編集</p>\n</body>'),
     );
     const { changed } = (await reload).data as { changed: string[] };
     expect(changed).toEqual(
