@@ -3,7 +3,14 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type SiteConfig } from '../config/index.js';
-import { loadArticles, readSources, type Article } from '../content/index.js';
+import {
+  loadArticles,
+  parseArticle,
+  readSources,
+  type Article,
+  type ArticleResult,
+  type SourceFile,
+} from '../content/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import {
   applyEquationLinks,
@@ -125,6 +132,7 @@ interface KeyedFile {
 export function createBuilder(options: BuildOptions): Builder {
   const summaries = new Map<string, ArticleSummary>();
   const bodies = new Map<string, string>();
+  const parsed = new ParsedSources();
   let previous = new Map<string, PreviousOutput>();
   let runner: TaskRunner | undefined;
 
@@ -132,7 +140,7 @@ export function createBuilder(options: BuildOptions): Builder {
     async build() {
       runner ??= createTaskRunner(options.jobs);
       const started = performance.now();
-      const run = new BuildRun(options, runner, summaries, bodies, previous);
+      const run = new BuildRun(options, runner, summaries, bodies, previous, parsed);
       const result = await run.execute();
       result.stats.seconds = (performance.now() - started) / 1000;
       if (result.exitCode === 0) {
@@ -146,6 +154,30 @@ export function createBuilder(options: BuildOptions): Builder {
       runner = undefined;
     },
   };
+}
+
+/**
+ * Front matter parsed in an earlier build of this builder, by source path and text: the
+ * dev server re-reads every source on each save, but parses only the one that changed.
+ */
+class ParsedSources {
+  private config = '';
+  private results = new Map<string, ArticleResult>();
+
+  /** The parser for one build; what this build does not read again is forgotten. */
+  parser(config: SiteConfig): (source: SourceFile, config: SiteConfig) => ArticleResult {
+    const configKey = JSON.stringify(config);
+    const previous = configKey === this.config ? this.results : new Map<string, ArticleResult>();
+    const current = new Map<string, ArticleResult>();
+    this.config = configKey;
+    this.results = current;
+    return (source) => {
+      const key = `${source.path}\u0000${source.text}`;
+      const result = previous.get(key) ?? parseArticle(source, config);
+      current.set(key, result);
+      return result;
+    };
+  }
 }
 
 /** A page to output and the key of everything it is made from. */
@@ -188,6 +220,7 @@ class BuildRun {
     private readonly summaries: Map<string, ArticleSummary>,
     private readonly bodies: Map<string, string>,
     private readonly previous: Map<string, PreviousOutput>,
+    private readonly parsed: ParsedSources,
   ) {
     this.outDir = path.resolve(options.cwd, options.outDir);
     this.cacheDir =
@@ -210,7 +243,10 @@ class BuildRun {
     const read = await readSources(path.resolve(options.cwd, options.contentDir), options.cwd);
     this.diagnostics.push(...read.diagnostics);
     for (const source of read.sources) this.sources.set(source.path, source.text);
-    const loaded = loadArticles(read.sources, config, { drafts: options.drafts });
+    const loaded = loadArticles(read.sources, config, {
+      drafts: options.drafts,
+      parse: this.parsed.parser(config),
+    });
     this.diagnostics.push(...loaded.diagnostics);
 
     const fingerprint = await codeFingerprint();

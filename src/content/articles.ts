@@ -1,11 +1,13 @@
 import type { SiteConfig } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { parseArticle } from './article.js';
+import { parseArticle, type ArticleResult } from './article.js';
 import type { Article, SourceFile } from './types.js';
 
 export interface LoadOptions {
   /** Keep articles with `draft: true` (`sugaku build --drafts`, `sugaku dev`). */
   drafts: boolean;
+  /** Parses one source; a long-lived builder passes a memoised `parseArticle`. */
+  parse?: (source: SourceFile, config: SiteConfig) => ArticleResult;
 }
 
 export interface ArticlesResult {
@@ -22,7 +24,7 @@ export function loadArticles(
 ): ArticlesResult {
   const results = [...sources]
     .sort((a, b) => compare(a.path, b.path))
-    .map((source) => parseArticle(source, config));
+    .map((source) => (options.parse ?? parseArticle)(source, config));
   const articles = results
     .flatMap((result) => (result.article ? [result.article] : []))
     .filter((article) => options.drafts || !article.draft);
