@@ -26,13 +26,13 @@ import {
   type SiteWriter,
 } from '../output/index.js';
 import { buildTemplateData, loadTemplates } from '../render/index.js';
-import { buildSite, type PageSpec, type Site } from '../site/index.js';
+import { buildSite, type PageSpec, type Site, type SiteArticle } from '../site/index.js';
 import { ArticleCache, articleKey, type ArticleSummary } from './article-cache.js';
 import { codeFingerprint, sha256 } from './fingerprint.js';
 import { readManifest, unchangedOnDisk, writeManifest, type OutputManifest } from './manifest.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
-import { siteFiles } from './site-files.js';
+import { readerFiles, searchFiles } from './site-files.js';
 import type { PageJob, PageSetup } from './tasks.js';
 
 export interface BuildOptions {
@@ -288,23 +288,23 @@ class BuildRun {
     const assets: KeyedFile[] = await Promise.all(
       copied.map(async (file) => ({ path: file.path, key: await assetKey(file), file })),
     );
-    // Feed, sitemap, robots.txt and search index (src/build/site-files.ts) read every
-    // article's body; they are made again only when an article or the config changed.
-    const generatedKey = sha256(
-      'site-files',
+    // Feed, sitemap, robots.txt and the search index (src/build/site-files.ts) are made
+    // again only when an article or the config changed. The search index reads every
+    // article's body: the dev server makes it once, at start, and keeps it while it runs.
+    const articleBody = ({ rendered: { article } }: SiteArticle) =>
+      this.articleBody(rendered.keys.get(article)!, equationLinks.get(article) ?? {});
+    const contentKey = sha256(
       fingerprint,
       JSON.stringify(config),
       ...site.articles.map((article) => rendered.keys.get(article.rendered.article)!),
     );
-    const kept = await this.keptGroup(generatedKey);
-    if (kept) {
-      assets.push(...kept);
-    } else {
-      const generated = await siteFiles(site, config, ({ rendered: { article } }) =>
-        this.articleBody(rendered.keys.get(article)!, equationLinks.get(article) ?? {}),
-      );
-      assets.push(...generated.map((file) => ({ path: file.path, key: generatedKey, file })));
-    }
+    assets.push(
+      ...(await this.generated(sha256('reader-files', contentKey), () =>
+        readerFiles(site, config, articleBody),
+      )),
+    );
+    const searchKey = this.write ? sha256('search', contentKey) : 'search-at-start';
+    assets.push(...(await this.generated(searchKey, () => searchFiles(site, config, articleBody))));
     return this.output(site, config, setup, rendered.keys, assets, equationLinks);
   }
 
@@ -410,6 +410,13 @@ class BuildRun {
     this.stats.filesUnchanged = keep.size;
     this.stats.filesWritten = allFiles.length - keep.size;
     return this.finish(0);
+  }
+
+  /** Files made from `key`: the previous build's if they are still as it left them, else made now. */
+  private async generated(key: string, make: () => Promise<OutputFile[]>): Promise<KeyedFile[]> {
+    const kept = await this.keptGroup(key);
+    if (kept) return kept;
+    return (await make()).map((file) => ({ path: file.path, key, file }));
   }
 
   /** The previous build's files made from `key`, if all of them are still there as it left them. */

@@ -16,21 +16,22 @@ import type { PageSpec, Site, SiteArticle } from '../site/index.js';
 export type ArticleBody = (article: SiteArticle) => Promise<string>;
 
 /**
- * The files a reader's tools fetch besides the pages: the Atom feed, the sitemap,
- * `robots.txt` and the search index. Made from the site graph as plain data for the
- * output stage, which knows nothing of `Site`.
+ * The files a reader's tools fetch besides the pages: the Atom feed, the sitemap and
+ * `robots.txt`. Made from the site graph as plain data for the output stage, which
+ * knows nothing of `Site`.
  */
-export async function siteFiles(
+export async function readerFiles(
   site: Site,
   config: SiteConfig,
   articleBody: ArticleBody,
 ): Promise<OutputFile[]> {
   const dates = createDateFormatter(config.timeZone);
   const published = site.articles.filter((article) => !article.rendered.article.draft);
-  const bodies = new Map<SiteArticle, string>();
-  for (const article of site.articles) bodies.set(article, await articleBody(article));
-
   const feedArticles = published.slice(0, FEED_ENTRIES);
+  const entries: FeedEntry[] = [];
+  for (const article of feedArticles) {
+    entries.push(feedEntry(article, await articleBody(article), config, dates));
+  }
   const feed = atomFeed(
     {
       title: config.title,
@@ -40,24 +41,34 @@ export async function siteFiles(
       feedUrl: absolute(`${config.basePath}feed.xml`, config),
       fallbackAuthor: config.title,
     },
-    feedArticles.map((article) => feedEntry(article, bodies.get(article)!, config, dates)),
+    entries,
   );
   const sitemapUrl = absolute(`${config.basePath}sitemap.xml`, config);
-  const search = await searchIndexFiles(
-    site.articles.map((article) => ({
-      url: article.url,
-      title: article.rendered.article.title,
-      date: dates(article.rendered.article.date).display,
-      tags: article.tags.map((tag) => tag.name),
-      html: bodies.get(article)!,
-    })),
-  );
   return [
     { path: 'feed.xml', content: feed },
     { path: 'sitemap.xml', content: sitemapXml(sitemapEntries(site, config, dates)) },
     { path: 'robots.txt', content: robotsTxt(sitemapUrl) },
-    ...search,
   ];
+}
+
+/** The search index of every article: it reads every article's body. */
+export async function searchFiles(
+  site: Site,
+  config: SiteConfig,
+  articleBody: ArticleBody,
+): Promise<OutputFile[]> {
+  const dates = createDateFormatter(config.timeZone);
+  const documents = [];
+  for (const article of site.articles) {
+    documents.push({
+      url: article.url,
+      title: article.rendered.article.title,
+      date: dates(article.rendered.article.date).display,
+      tags: article.tags.map((tag) => tag.name),
+      html: await articleBody(article),
+    });
+  }
+  return searchIndexFiles(documents);
 }
 
 function feedEntry(
