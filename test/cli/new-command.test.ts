@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/build/index.js';
 import { runNew } from '../../src/cli/new-command.js';
 import { repo, runCli } from '../support/cli.js';
 
@@ -77,19 +78,30 @@ describe('sugaku new', () => {
       path.join(root, 'content/posts/other.md'),
       '---\ntitle: 公開済み\ndate: 2025-05-20\n---\n本文\n',
     );
-    const templates = [
-      '--templates',
-      path.join(repo, 'templates'),
-      '--public',
-      path.join(repo, 'public'),
-    ];
-    const withDrafts = await runCli(['build', '--drafts', '--out', 'drafts', ...templates], root);
-    expect(withDrafts.code).toBe(0);
-    const draftPage = await read('drafts/posts/新しい記事/index.html');
-    expect(draftPage).toContain('新しい記事');
-    expect(draftPage).toContain('下書き');
-    expect((await runCli(['build', '--out', 'public-site', ...templates], root)).code).toBe(0);
-    await expect(read('public-site/posts/新しい記事/index.html')).rejects.toThrow();
+    const site = (drafts: boolean) =>
+      build({
+        cwd: root,
+        contentDir: 'content',
+        outDir: 'dist',
+        templatesDir: path.join(repo, 'templates'),
+        publicDir: path.join(repo, 'public'),
+        drafts,
+        strict: false,
+        write: false,
+        cacheDir: false,
+      });
+    const page = (result: BuildResult) =>
+      result.files.find((file) => file.path === 'posts/新しい記事/index.html');
+    const withDrafts = await site(true);
+    expect(withDrafts.diagnostics).toEqual([]);
+    const draftPage = page(withDrafts);
+    const content = draftPage && 'content' in draftPage ? draftPage.content : '';
+    const html = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    expect(html).toContain('新しい記事');
+    expect(html).toContain('下書き');
+    const published = await site(false);
+    expect(published.exitCode).toBe(0);
+    expect(page(published)).toBeUndefined();
   });
 
   it.each([
