@@ -22,6 +22,7 @@ import {
   katexAssets,
   openSiteWriter,
   publicFiles,
+  recoverInterruptedSwap,
   type OutputFile,
   type SiteWriter,
 } from '../output/index.js';
@@ -237,6 +238,9 @@ class BuildRun {
       basePath: options.basePath,
     });
     this.diagnostics.push(...configured.diagnostics);
+    // A build killed between its two renames left the site in `.previous`: put it back
+    // first, so that even a build that fails leaves a complete `dist/`.
+    if (this.write) await recoverInterruptedSwap(this.outDir);
     if (!configured.config || hasErrors(configured.diagnostics)) return this.finish(2);
     const config = configured.config;
 
@@ -271,6 +275,18 @@ class BuildRun {
     );
     const templatesDir = path.resolve(options.cwd, options.templatesDir);
     const sourceDir = path.relative(options.cwd, templatesDir).split(path.sep).join('/') || '.';
+    if (!(await isFolder(templatesDir))) {
+      this.diagnostics.push({
+        file: sourceDir,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'config/no-templates',
+        message: `There is no templates folder at ${sourceDir}.`,
+        hint: 'Copy the templates/ folder of sugaku into your site, or pass --templates DIR.',
+      });
+      return this.finish(2);
+    }
     const templates = await loadTemplates(templatesDir);
     for (const [name, text] of Object.entries(templates))
       this.sources.set(`${sourceDir}/${name}`, text);
@@ -591,6 +607,14 @@ class BuildRun {
       for (const output of this.outputs.values()) if (output.file) files.push(output.file);
     }
     return { exitCode, diagnostics, sources: this.sources, stats: this.stats, files, changed: [] };
+  }
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -96,7 +96,7 @@ async function swap(staging: string, target: string): Promise<void> {
 }
 
 /** A build killed between the two renames left no `outDir` but a complete `.previous`. */
-async function recoverInterruptedSwap(target: string): Promise<void> {
+export async function recoverInterruptedSwap(target: string): Promise<void> {
   const retired = `${target}.previous`;
   if (!(await exists(target)) && (await exists(retired))) await rename(retired, target);
   const parent = path.dirname(target);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,5 +101,30 @@ describe('sugaku build', () => {
     const run = await runCli(['build', '--content', content, '--out', out, '--config', config]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/site\.yaml:2:\d+ error/);
+  });
+
+  it('exits 2 with a clear message, not a stack trace, when the templates folder is missing', async () => {
+    const run = await runCli([
+      'build',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--templates',
+      path.join(root, 'nowhere'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error\[config\/no-templates\]: There is no templates folder/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('puts back a site left in .previous by a killed build, even when this build fails', async () => {
+    expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
+    await rename(out, `${out}.previous`);
+    await writePost('notitle.md', '---\ndate: 2025-05-21\n---\n本文\n');
+    expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(1);
+    expect(await readFile(path.join(out, 'posts/kansu/index.html'), 'utf8')).toContain(
+      '関数の極限',
+    );
   });
 });

@@ -53,7 +53,8 @@ describe('worker threads', () => {
       .map(([file]) => file);
     expect(different).toEqual([]);
     expect(one.size).toBeGreaterThan(20);
-  });
+    // Two whole builds in child processes: slow on a loaded two-core machine.
+  }, 240_000);
 
   it('rejects a --jobs that is not a positive whole number', async () => {
     const run = await runCli(['build', '--jobs', 'many']);
