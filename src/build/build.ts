@@ -320,8 +320,16 @@ class BuildRun {
       )),
     );
     const searchKey = this.write ? sha256('search', contentKey) : 'search-at-start';
-    assets.push(...(await this.generated(searchKey, () => searchFiles(site, config, articleBody))));
-    return this.output(site, config, setup, rendered.keys, assets, equationLinks);
+    const keptSearch = await this.keptGroup(searchKey);
+    if (keptSearch) assets.push(...keptSearch);
+    // Pagefind indexes in a process of its own: let it work while the threads render pages.
+    const search = keptSearch
+      ? undefined
+      : searchFiles(site, config, articleBody).then((files) =>
+          files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file })),
+        );
+    search?.catch(() => {});
+    return this.output(site, config, setup, rendered.keys, assets, equationLinks, search);
   }
 
   /** An article's final body HTML, for the feed and the search index. */
@@ -387,6 +395,7 @@ class BuildRun {
     articleKeys: Map<Article, string>,
     assets: KeyedFile[],
     equationLinks: Map<Article, ReferenceResolutions>,
+    pending?: Promise<KeyedFile[]>,
   ): Promise<BuildResult> {
     const plans = site.pages.map((spec) =>
       this.planPage(spec, site, config, setup, articleKeys, equationLinks),
@@ -399,6 +408,7 @@ class BuildRun {
     this.stats.pages = plans.length;
     const nothingChanged =
       this.write &&
+      pending === undefined &&
       keep.size === allFiles.length &&
       this.manifest !== undefined &&
       Object.keys(this.manifest.files).length === allFiles.length;
@@ -406,7 +416,9 @@ class BuildRun {
     const writer = this.write && !nothingChanged ? await openSiteWriter(this.outDir) : undefined;
     try {
       await this.renderPages(plans, keep, site, config, setup, writer);
-      for (const asset of assets) await this.outputAsset(asset, keep, writer);
+      const made = (await pending) ?? [];
+      allFiles.push(...made.map((file) => file.path));
+      for (const asset of [...assets, ...made]) await this.outputAsset(asset, keep, writer);
       if (hasErrors(this.diagnostics, this.options.strict)) {
         await writer?.abort();
         return this.finish(1);

@@ -8,7 +8,17 @@ export type DateFormatter = (date: Date) => DateView;
  * format, so output does not depend on the ICU data Node was built with.
  */
 export function createDateFormatter(timeZone: string): DateFormatter {
-  const format = dateTimeFormat(timeZone);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = dateFormatter(dateTimeFormat(timeZone));
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+const formatters = new Map<string, DateFormatter>();
+
+function dateFormatter(format: Intl.DateTimeFormat): DateFormatter {
   return (date) => {
     const wall = wallClock(format, date);
     const display = `${wall.year}年${wall.month}月${wall.day}日`;

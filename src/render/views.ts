@@ -14,7 +14,22 @@ import type {
 /** Heading levels listed in the table of contents: sections and subsections. */
 const TOC_LEVELS = new Set([2, 3]);
 
+/**
+ * An article appears as a card on many pages (index, tags, author, Read more of its
+ * neighbours); its card is made once per site. Keyed by the `SiteArticle`, which a
+ * build makes anew, and by the formatter, which carries the time zone.
+ */
+const cards = new WeakMap<SiteArticle, { dates: DateFormatter; card: ArticleCardView }>();
+
 export function cardView(article: SiteArticle, dates: DateFormatter): ArticleCardView {
+  const known = cards.get(article);
+  if (known?.dates === dates) return known.card;
+  const card = makeCard(article, dates);
+  cards.set(article, { dates, card });
+  return card;
+}
+
+function makeCard(article: SiteArticle, dates: DateFormatter): ArticleCardView {
   const { rendered } = article;
   return {
     title: rendered.article.title,
