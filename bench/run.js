@@ -11,12 +11,14 @@ import katex from 'katex';
 import { createBuilder } from '../lib/build/index.js';
 import { KATEX_OPTIONS } from '../lib/math/katex-options.js';
 import { formulasOf, writeCorpus } from './corpus.js';
+import { benchReload, printReload } from './reload.js';
 
 const run = promisify(execFile);
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000,10000' },
     runs: { type: 'string', default: '3' },
+    'reload-articles': { type: 'string', default: '1000' },
   },
 });
 const sizes = values.articles.split(',').map(Number);
@@ -69,6 +71,10 @@ for (const count of sizes) {
   );
   console.log();
 }
+
+// The dev server's latency, save → reload event (bench/reload.js).
+console.log(`== dev server reload, ${values['reload-articles']} articles`);
+printReload(await benchReload({ articles: Number(values['reload-articles']) }));
 
 function row(label, seconds, note = '') {
   console.log(
