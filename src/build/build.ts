@@ -79,6 +79,8 @@ export interface BuildResult {
   files: OutputFile[];
   /** Output paths added, changed or removed since the builder's previous successful build. */
   changed: string[];
+  /** The base path the site was built for, once the config was read. */
+  basePath?: string;
 }
 
 /** What the caller knows about the change since the previous `build()` (the dev server's watcher). */
@@ -212,6 +214,7 @@ class BuildRun {
   /** Known once the config is read; kept for rendering a lost article body again. */
   private macros: Record<string, string> = {};
   private readonly articleByKey = new Map<string, Article>();
+  private basePath: string | undefined;
   /** What the previous build wrote to `outDir`, when writing. */
   private manifest: OutputManifest | undefined;
 
@@ -243,6 +246,7 @@ class BuildRun {
     if (this.write) await recoverInterruptedSwap(this.outDir);
     if (!configured.config || hasErrors(configured.diagnostics)) return this.finish(2);
     const config = configured.config;
+    this.basePath = config.basePath;
 
     const read = await readSources(path.resolve(options.cwd, options.contentDir), options.cwd);
     this.diagnostics.push(...read.diagnostics);
@@ -618,7 +622,16 @@ class BuildRun {
     if (exitCode === 0 && !this.write) {
       for (const output of this.outputs.values()) if (output.file) files.push(output.file);
     }
-    return { exitCode, diagnostics, sources: this.sources, stats: this.stats, files, changed: [] };
+    const result: BuildResult = {
+      exitCode,
+      diagnostics,
+      sources: this.sources,
+      stats: this.stats,
+      files,
+      changed: [],
+    };
+    if (this.basePath !== undefined) result.basePath = this.basePath;
+    return result;
   }
 }
 

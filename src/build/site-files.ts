@@ -58,17 +58,18 @@ export async function searchFiles(
   articleBody: ArticleBody,
 ): Promise<OutputFile[]> {
   const dates = createDateFormatter(config.timeZone);
-  const documents = [];
-  for (const article of site.articles) {
-    documents.push({
-      url: article.url,
-      title: article.rendered.article.title,
-      date: dates(article.rendered.article.date).display,
-      tags: article.tags.map((tag) => tag.name),
-      html: await articleBody(article),
-    });
+  async function* documents() {
+    for (const article of site.articles) {
+      yield {
+        url: article.url,
+        title: article.rendered.article.title,
+        date: dates(article.rendered.article.date).display,
+        tags: article.tags.map((tag) => tag.name),
+        html: await articleBody(article),
+      };
+    }
   }
-  return searchIndexFiles(documents);
+  return searchIndexFiles(documents());
 }
 
 function feedEntry(

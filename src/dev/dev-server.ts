@@ -4,7 +4,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createBuilder, type BuildResult } from '../build/index.js';
-import { loadConfig } from '../config/index.js';
 import type { OutputFile } from '../output/index.js';
 import { contentTypeFor, isHtml } from './content-type.js';
 import { createLiveReload, EVENTS_PATH, injectClient, type ClientState } from './live-reload.js';
@@ -85,17 +84,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let basePath = '/';
   let origin = '';
 
-  const readBasePath = async () => {
-    const { config } = await loadConfig(options.configPath, cwd, { basePath: options.basePath });
-    basePath = config?.basePath ?? options.basePath ?? basePath;
-  };
-
   // Builds run one at a time; changes seen during a build wait and go into the next one.
   let pending = new Set<string>();
   let running: Promise<void> | undefined;
   let trustHint = true;
   const rebuild = async (sources: string[], first: boolean) => {
-    if (first || sources.includes(configFile)) await readBasePath();
     let result: BuildResult;
     try {
       result = await builder.build(
@@ -118,6 +111,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       report({ kind: 'failed', result, sources });
       return;
     }
+    // The config may have moved the site under another base path.
+    basePath = result.basePath ?? basePath;
     const hadOverlay = overlay !== null;
     overlay = null;
     if (hadOverlay) live.send({ type: 'clear' });

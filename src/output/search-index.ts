@@ -35,7 +35,7 @@ const EXCERPT_SOURCE = 30_000;
  * documents' own, so they carry the base path.
  */
 export async function searchIndexFiles(
-  documents: readonly SearchDocument[],
+  documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>,
 ): Promise<SearchIndexFile[]> {
   return withPagefind(async () => {
     const created = await pagefind.createIndex({
@@ -46,7 +46,8 @@ export async function searchIndexFiles(
     const index = created.index;
     if (!index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
     try {
-      for (const document of documents) {
+      // One document at a time: a large site's bodies would not fit in memory together.
+      for await (const document of documents) {
         const added = await index.addHTMLFile({ url: document.url, content: indexPage(document) });
         if (added.errors.length > 0) {
           throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
