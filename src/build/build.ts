@@ -146,6 +146,10 @@ export function createBuilder(options: BuildOptions): Builder {
       const run = new BuildRun(options, runner, summaries, bodies, previous, parsed);
       const result = await run.execute();
       result.stats.seconds = (performance.now() - started) / 1000;
+      // What this build did not use (an edited article's old render) is not kept for the next.
+      for (const map of [summaries, bodies]) {
+        for (const key of map.keys()) if (!run.articleByKey.has(key)) map.delete(key);
+      }
       if (result.exitCode === 0) {
         result.changed = changedPaths(previous, run.outputs);
         previous = run.outputs;
@@ -213,7 +217,7 @@ class BuildRun {
   private readonly write: boolean;
   /** Known once the config is read; kept for rendering a lost article body again. */
   private macros: Record<string, string> = {};
-  private readonly articleByKey = new Map<string, Article>();
+  readonly articleByKey = new Map<string, Article>();
   private basePath: string | undefined;
   /** What the previous build wrote to `outDir`, when writing. */
   private manifest: OutputManifest | undefined;
