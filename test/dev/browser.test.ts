@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../../src/dev/index.js';
-import { launchChromium, makeSite, post } from './support.js';
+import { launchChromium } from '../support/browser.js';
+import { makeSite, post } from './support.js';
 
 const paragraphs = Array.from(
   { length: 40 },

@@ -3,7 +3,6 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 
 export const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -134,22 +133,5 @@ export function rawGet(origin: string, target: string, host?: string): Promise<R
         body: Buffer.from(text.slice(split + 4), 'latin1').toString('utf8'),
       });
     });
-  });
-}
-
-/** Debian's Chromium, headless, one per test file (close it in `afterAll`). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
   });
 }
