@@ -3,6 +3,7 @@ export type { ConfigOverrides, ConfigResult } from './parse.js';
 export { defaultConfig } from './defaults.js';
 export { parseConfig } from './parse.js';
 export { loadConfig } from './load.js';
+export { wallClockAt, type WallClock } from './time-zone.js';
 
 // Positioned YAML validation, shared with the front matter of `content/`.
 // It belongs in `diagnostics/` in the long run: nothing in it is about the config.

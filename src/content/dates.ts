@@ -3,6 +3,8 @@
  * site's time zone; the zone's offset is found with `Intl.DateTimeFormat`, so DST is right.
  */
 
+import { wallClockAt } from '../config/index.js';
+
 export const ACCEPTED_DATE_FORMS =
   '2025-05-20, 2025-05-20 10:00, 2025-05-20 10:00:00 or 2025-05-20T10:00:00+09:00';
 
@@ -49,7 +51,7 @@ export function readDate(text: string, timeZone: string): DateReading {
     const offset = (sign === '-' ? -1 : 1) * (hours * HOUR + minutes * 60_000);
     return { date: new Date(utcMillis(wall) - offset) };
   }
-  return { date: new Date(instantOfWallTime(wall, zoneClock(timeZone))) };
+  return { date: new Date(instantOfWallTime(wall, timeZone)) };
 }
 
 function impossibility(wall: WallTime): string | undefined {
@@ -74,54 +76,20 @@ function isLeapYear(year: number): boolean {
  * went forward: read it with the offset from before the change, so 02:30 becomes 03:30, as
  * Temporal's "compatible" disambiguation does).
  */
-function instantOfWallTime(wall: WallTime, clock: Intl.DateTimeFormat): number {
+function instantOfWallTime(wall: WallTime, timeZone: string): number {
   const asUtc = utcMillis(wall);
-  const offsetBefore = offsetAt(clock, asUtc - DAY);
-  const offsetAfter = offsetAt(clock, asUtc + DAY);
+  const offsetBefore = offsetAt(timeZone, asUtc - DAY);
+  const offsetAfter = offsetAt(timeZone, asUtc + DAY);
   const readings = [asUtc - offsetBefore, asUtc - offsetAfter].filter(
-    (instant) => offsetAt(clock, instant) === asUtc - instant,
+    (instant) => offsetAt(timeZone, instant) === asUtc - instant,
   );
   return readings.length > 0 ? Math.min(...readings) : asUtc - offsetBefore;
 }
 
-// Creating an Intl.DateTimeFormat costs far more than using one; every article asks for one.
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
-function zoneClock(timeZone: string): Intl.DateTimeFormat {
-  const known = clocks.get(timeZone);
-  if (known) return known;
-  const clock = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  clocks.set(timeZone, clock);
-  return clock;
-}
-
 /** How far the zone's clocks are ahead of UTC at `instant` (Tokyo: +9 h). */
-function offsetAt(clock: Intl.DateTimeFormat, instant: number): number {
+function offsetAt(timeZone: string, instant: number): number {
   const wholeSeconds = instant - (((instant % 1000) + 1000) % 1000);
-  return utcMillis(wallTimeAt(clock, wholeSeconds)) - wholeSeconds;
-}
-
-function wallTimeAt(clock: Intl.DateTimeFormat, instant: number): WallTime {
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const part of clock.formatToParts(instant)) parts[part.type] = Number(part.value);
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-    millisecond: 0,
-  };
+  return utcMillis({ ...wallClockAt(timeZone, wholeSeconds), millisecond: 0 }) - wholeSeconds;
 }
 
 function utcMillis(wall: WallTime): number {

@@ -1,3 +1,4 @@
+import { wallClockAt, type WallClock } from '../config/index.js';
 import type { DateView } from './model.js';
 
 export type DateFormatter = (date: Date) => DateView;
@@ -10,7 +11,7 @@ export type DateFormatter = (date: Date) => DateView;
 export function createDateFormatter(timeZone: string): DateFormatter {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = dateFormatter(dateTimeFormat(timeZone));
+    formatter = dateFormatter(timeZone);
     formatters.set(timeZone, formatter);
   }
   return formatter;
@@ -18,9 +19,9 @@ export function createDateFormatter(timeZone: string): DateFormatter {
 
 const formatters = new Map<string, DateFormatter>();
 
-function dateFormatter(format: Intl.DateTimeFormat): DateFormatter {
+function dateFormatter(timeZone: string): DateFormatter {
   return (date) => {
-    const wall = wallClock(format, date);
+    const wall = wallClockAt(timeZone, date);
     const display = `${wall.year}年${wall.month}月${wall.day}日`;
     const iso =
       `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}` +
@@ -29,51 +30,9 @@ function dateFormatter(format: Intl.DateTimeFormat): DateFormatter {
   };
 }
 
-// Creating an Intl.DateTimeFormat costs far more than using one; every page asks for one.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (format) return format;
-  format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  });
-  formats.set(timeZone, format);
-  return format;
-}
-
 /** The year of `date` in the time zone, e.g. for the footer's copyright. */
 export function yearIn(timeZone: string, date: Date): number {
-  return wallClock(dateTimeFormat(timeZone), date).year;
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClock(format: Intl.DateTimeFormat, date: Date): WallClock {
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(date)) parts[part.type] = Number(part.value);
-  return {
-    year: parts.year ?? 0,
-    month: parts.month ?? 0,
-    day: parts.day ?? 0,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
+  return wallClockAt(timeZone, date).year;
 }
 
 /** `+09:00`: the zone's offset at that instant (so summer time is right too). */
