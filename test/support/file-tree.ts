@@ -34,3 +34,16 @@ export function pageUrls(files: readonly string[], basePath = '/'): string[] {
     .map((file) => `${basePath}${file.slice(0, -'index.html'.length)}`)
     .sort();
 }
+
+/** XML text as a feed reader sees it: entities and character references decoded. */
+export function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) =>
+      String.fromCodePoint(code[0] === 'x' ? parseInt(code.slice(1), 16) : Number(code)),
+    )
+    .replace(/&amp;/g, '&');
+}

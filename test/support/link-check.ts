@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { listFiles } from './file-tree.js';
+import { decodeXml, listFiles } from './file-tree.js';
 
 export interface LinkCheckOptions {
   /** The site's base path; every internal URL must start with it. Default `/`. */
@@ -181,16 +181,4 @@ function xmlLinks(xml: string): string[] {
   const hrefs = [...xml.matchAll(/<link\b[^>]*\bhref="([^"]*)"/g)].map((m) => decodeXml(m[1]!));
   const locs = [...xml.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)].map((m) => decodeXml(m[1]!));
   return [...hrefs, ...locs];
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) =>
-      String.fromCodePoint(code[0] === 'x' ? parseInt(code.slice(1), 16) : Number(code)),
-    )
-    .replace(/&amp;/g, '&');
 }

@@ -1,4 +1,5 @@
 import { parse, type HTMLElement } from 'node-html-parser';
+import { decodeXml } from './file-tree.js';
 
 /** Elements that run code or change where the page's URLs point; no page of ours has them. */
 const ACTIVE_ELEMENTS = new Set([
@@ -91,18 +92,6 @@ export function feedHtml(xml: string): string[] {
   return [...xml.matchAll(/<(\w+)\b[^>]*\btype="html"[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => {
     const content = match[2]!.trim();
     const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(content);
-    return cdata ? cdata[1]! : unescapeXml(content);
+    return cdata ? cdata[1]! : decodeXml(content);
   });
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(x[0-9a-f]+|\d+);/gi, (_, code: string) =>
-      String.fromCodePoint(code[0] === 'x' ? parseInt(code.slice(1), 16) : Number(code)),
-    )
-    .replace(/&amp;/g, '&');
 }
