@@ -1,4 +1,4 @@
-// npm run bench -- [--articles 1000,10000] [--runs 3]
+// npm run bench -- [--articles 1000,10000] [--runs 3] [--eleventy 1000|none]
 // Prints build figures for generated corpora of Japanese math articles. Figures only:
 // nothing here passes or fails, and no test asserts a time.
 import { execFile } from 'node:child_process';
@@ -11,6 +11,7 @@ import katex from 'katex';
 import { createBuilder } from '../lib/build/index.js';
 import { KATEX_OPTIONS } from '../lib/math/katex-options.js';
 import { formulasOf, writeCorpus } from './corpus.js';
+import { eleventyCleanBuild } from './eleventy.js';
 import { benchReload, printReload } from './reload.js';
 
 const run = promisify(execFile);
@@ -19,10 +20,15 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '1000,10000' },
     runs: { type: 'string', default: '3' },
     'reload-articles': { type: 'string', default: '1000' },
+    // Sizes at which one clean Eleventy build is timed too (bench/eleventy.js); 'none' skips.
+    eleventy: { type: 'string', default: '1000' },
   },
 });
 const sizes = values.articles.split(',').map(Number);
 const runs = Number(values.runs);
+const eleventySizes = ['', 'none'].includes(values.eleventy)
+  ? []
+  : values.eleventy.split(',').map(Number);
 const cores = availableParallelism();
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -69,6 +75,18 @@ for (const count of sizes) {
   console.log(
     `  ${'peak RSS (clean build)'.padEnd(52)} ${Math.max(...clean.map((r) => r.maxRssMB)).toFixed(0)} MB`,
   );
+  if (eleventySizes.includes(count)) {
+    await writeCorpus(content, count); // without the edits above
+    const eleventy = await eleventyCleanBuild({ content, work });
+    row(
+      'Eleventy 3 + texmath + KaTeX, clean build (one run)',
+      eleventy.seconds,
+      `sugaku clean is ${(cleanSeconds / eleventy.seconds).toFixed(2)}× that: ${(eleventy.seconds / cleanSeconds).toFixed(1)}× faster; target ≥ 4×`,
+    );
+    console.log(
+      `  ${'peak RSS (Eleventy clean build)'.padEnd(52)} ${eleventy.maxRssMB.toFixed(0)} MB  (Eleventy ${eleventy.version}, ${eleventy.pages} pages, ${eleventy.processSeconds.toFixed(2)} s with Node's start)`,
+    );
+  }
   console.log();
 }
 
