@@ -26,7 +26,7 @@ import {
   type OutputFile,
   type SiteWriter,
 } from '../output/index.js';
-import { buildTemplateData, loadTemplates } from '../render/index.js';
+import { buildTemplateData, loadTemplates, templateDataKeyer } from '../render/index.js';
 import { buildSite, type PageSpec, type Site, type SiteArticle } from '../site/index.js';
 import { ArticleCache, articleKey, type ArticleSummary } from './article-cache.js';
 import { codeFingerprint, sha256 } from './fingerprint.js';
@@ -405,9 +405,14 @@ class BuildRun {
     equationLinks: Map<Article, ReferenceResolutions>,
     pending?: Promise<KeyedFile[]>,
   ): Promise<BuildResult> {
-    const plans = site.pages.map((spec) =>
-      this.planPage(spec, site, config, setup, articleKeys, equationLinks),
-    );
+    const dataKey = templateDataKeyer(site);
+    const plans = site.pages.map((spec) => {
+      const article = spec.kind === 'article' ? spec.article.rendered.article : undefined;
+      const articleKey = article && articleKeys.get(article);
+      const links = article && equationLinks.get(article);
+      const key = sha256(setup.id, ...dataKey(spec), articleKey ?? '', JSON.stringify(links ?? {}));
+      return { spec, path: spec.path, key, articleKey, equationLinks: links };
+    });
     const keep = new Set<string>();
     for (const { path: file, key } of [...plans, ...assets]) {
       if (await this.reusable(file, key)) keep.add(file);
@@ -468,28 +473,6 @@ class BuildRun {
     if (files.length === 0) return undefined;
     for (const file of files) if (!(await this.reusable(file, key))) return undefined;
     return files.map((file) => ({ path: file, key }));
-  }
-
-  private planPage(
-    spec: PageSpec,
-    site: Site,
-    config: SiteConfig,
-    setup: PageSetup,
-    articleKeys: Map<Article, string>,
-    equationLinks: Map<Article, ReferenceResolutions>,
-  ): PagePlan {
-    const articleKey =
-      spec.kind === 'article' ? articleKeys.get(spec.article.rendered.article) : undefined;
-    const links =
-      spec.kind === 'article' ? equationLinks.get(spec.article.rendered.article) : undefined;
-    const data = buildTemplateData(spec, site, config);
-    const key = sha256(
-      setup.id,
-      JSON.stringify(data),
-      articleKey ?? '',
-      JSON.stringify(links ?? {}),
-    );
-    return { spec, path: spec.path, key, articleKey, equationLinks: links };
   }
 
   private async reusable(file: string, key: string): Promise<boolean> {

@@ -19,5 +19,5 @@ export {
   type Renderer,
   type RendererOptions,
 } from './renderer.js';
-export { buildTemplateData } from './template-data.js';
+export { buildTemplateData, templateDataKeyer } from './template-data.js';
 export { createDateFormatter, type DateFormatter } from './dates.js';

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../config/types.js';
-import type { PageSpec, Site } from '../site/types.js';
+import type { PageSpec, Site, SiteArticle } from '../site/types.js';
 import { createDateFormatter, yearIn, type DateFormatter } from './dates.js';
 import { menuUrl, menuView } from './menu.js';
 import type { PageView, SiteView, TemplateData } from './model.js';
@@ -44,6 +45,79 @@ export function buildTemplateData(spec: PageSpec, site: Site, config: SiteConfig
       break;
   }
   return data;
+}
+
+/**
+ * What `buildTemplateData(spec, site, config)` is made from, as a few short strings, for a
+ * given config: the page's own place in the site and what it shows of each article (its
+ * card: title, date, excerpt, URL, authors, tags, reading time). An article page also
+ * shows the rest of its own summary, which the caller names by the article's key. A rebuild
+ * compares these instead of the data, which for thousands of pages costs more than
+ * rendering what changed; an edit below an article's excerpt changes no other page.
+ * Whatever `buildTemplateData` reads from `site` must be named here.
+ */
+export function templateDataKeyer(site: Site): (spec: PageSpec) => string[] {
+  const cards = new Map<SiteArticle, string>();
+  const place = (article: SiteArticle): string => {
+    let known = cards.get(article);
+    if (known === undefined) {
+      const { rendered } = article;
+      // Hashed once here: a list page names hundreds of cards, each with its excerpt's KaTeX.
+      const card = JSON.stringify([
+        article.url,
+        rendered.article.title,
+        rendered.article.date.getTime(),
+        rendered.article.draft,
+        rendered.excerptHtml,
+        article.readingMinutes,
+        article.authors.map((author) => [author.name, author.url]),
+        article.tags.map((tag) => [tag.name, tag.url]),
+        article.series?.part ?? null,
+      ]);
+      known = createHash('sha1').update(card).digest('base64');
+      cards.set(article, known);
+    }
+    return known;
+  };
+  // The footer's copyright year is the newest article's.
+  const newest = site.articles[0] ? place(site.articles[0]) : '';
+  return (spec) => {
+    const parts = [spec.kind, spec.path, spec.url, newest];
+    switch (spec.kind) {
+      case 'index':
+        parts.push(JSON.stringify(spec.pagination), ...spec.articles.map(place));
+        break;
+      case 'article': {
+        const { article } = spec;
+        parts.push(
+          place(article),
+          JSON.stringify(article.series ?? null),
+          'parts',
+          ...article.seriesParts.map(place),
+          'older',
+          article.older ? place(article.older) : '',
+          'newer',
+          article.newer ? place(article.newer) : '',
+          'more',
+          ...article.readMore.map(place),
+        );
+        break;
+      }
+      case 'tag':
+        parts.push(spec.tag.name, spec.tag.url, ...spec.articles.map(place));
+        break;
+      case 'author':
+        parts.push(JSON.stringify(spec.author), ...spec.articles.map(place));
+        break;
+      case 'series':
+        parts.push(spec.series.name, spec.series.url, ...spec.articles.map(place));
+        break;
+      case 'not-found':
+      case 'search':
+        break;
+    }
+    return parts;
+  };
 }
 
 function siteView(spec: PageSpec, site: Site, config: SiteConfig): SiteView {
