@@ -26,7 +26,12 @@ import {
   type OutputFile,
   type SiteWriter,
 } from '../output/index.js';
-import { buildTemplateData, loadTemplates, templateDataKeyer } from '../render/index.js';
+import {
+  buildTemplateData,
+  focusableDisplays,
+  loadTemplates,
+  templateDataKeyer,
+} from '../render/index.js';
 import { buildSite, type PageSpec, type Site, type SiteArticle } from '../site/index.js';
 import { ArticleCache, articleKey, type ArticleSummary } from './article-cache.js';
 import { codeFingerprint, sha256 } from './fingerprint.js';
@@ -279,7 +284,10 @@ class BuildRun {
     const linked = resolveEquationReferences(site.articles);
     this.diagnostics.push(...linked.diagnostics);
     const equationLinks = new Map(
-      site.articles.map((article, index) => [article.rendered.article, linked.resolutions[index]!]),
+      site.articles.map((article, index) => [
+        article.rendered.article,
+        typesetResolutions(linked.resolutions[index]!),
+      ]),
     );
     const templatesDir = path.resolve(options.cwd, options.templatesDir);
     const sourceDir = path.relative(options.cwd, templatesDir).split(path.sep).join('/') || '.';
@@ -635,6 +643,21 @@ async function assetKey(file: OutputFile): Promise<string> {
   if (!('copyFrom' in file)) return createHash('sha1').update(file.content).digest('hex');
   const info = await stat(file.copyFrom);
   return `copy:${file.copyFrom}:${info.size}:${info.mtimeMs}`;
+}
+
+/**
+ * Bodies are typeset when their article is rendered; a formula rendered again with links
+ * to another part of its series is not, and a display among them must still take focus.
+ */
+function typesetResolutions(resolutions: ReferenceResolutions): ReferenceResolutions {
+  const typeset: ReferenceResolutions = {};
+  for (const [id, resolution] of Object.entries(resolutions)) {
+    typeset[Number(id)] =
+      resolution.kind === 'html'
+        ? { kind: 'html', html: focusableDisplays(resolution.html) }
+        : resolution;
+  }
+  return typeset;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -12,6 +12,7 @@ import {
 import { writeInside } from '../output/index.js';
 import {
   createRenderer,
+  typesetArticle,
   type Renderer,
   type TemplateData,
   type TemplateSources,
@@ -96,7 +97,12 @@ export async function renderArticles(task: ArticleTask): Promise<RenderedSummary
   const cache = task.cacheDir ? new ArticleCache(task.cacheDir) : undefined;
   const results: RenderedSummary[] = [];
   for (const { key, article } of task.jobs) {
-    const { article: _article, html, ...summary } = markdown.renderer.render(article);
+    // Typeset here, once per article, so that no page pays for it again.
+    const {
+      article: _article,
+      html,
+      ...summary
+    } = typesetArticle(markdown.renderer.render(article));
     if (cache) {
       await cache.write(key, summary, html);
       results.push({ key, summary });

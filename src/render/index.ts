@@ -21,3 +21,4 @@ export {
 } from './renderer.js';
 export { buildTemplateData, templateDataKeyer } from './template-data.js';
 export { createDateFormatter, type DateFormatter } from './dates.js';
+export { focusableDisplays, typesetArticle } from './typeset.js';

@@ -3,7 +3,6 @@ import type { SiteConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { PageSpec, Site } from '../site/types.js';
 import type { TemplateData } from './model.js';
-import { typesetBody } from './typeset.js';
 import { buildTemplateData } from './template-data.js';
 import { templateDiagnostic } from './template-errors.js';
 import type { TemplateSources } from './templates.js';
@@ -57,8 +56,6 @@ export function createRenderer(
     jsTruthy: false,
     ownPropertyOnly: true,
   });
-  // Trusted article HTML in, trusted HTML out (follow it with `| raw`): Japanese line breaking (typeset.ts).
-  liquid.registerFilter('typeset', (html: unknown) => typesetBody(String(html ?? '')));
   const parsed = new Map<string, Template[]>();
   const syntaxErrors = new Map<string, Diagnostic>();
   for (const name of Object.keys(sources).sort()) {

@@ -1,7 +1,8 @@
 import { headingPhraseBreaks } from './phrases.js';
 
 /**
- * Japanese line-breaking rules for rendered article HTML, applied when a page is made.
+ * Japanese line-breaking rules for rendered article HTML, applied once per article when
+ * it is rendered (the build caches the result), not on every page that shows it.
  *
  * Closing punctuation (、。）」) must not start a line (禁則). Browsers keep to that
  * between characters, but Chromium will break between an inline formula and the
@@ -15,6 +16,19 @@ import { headingPhraseBreaks } from './phrases.js';
 const GLUE_TEX_LENGTH = 24;
 
 const CLOSING = /^[、。，．,.)）」』】〕！？!?：；:;…]+/;
+
+/**
+ * An article as its pages show it: the body typeset (below) and the excerpt's formulas
+ * glued to their punctuation. The build applies this once, when the article is rendered,
+ * and caches the result.
+ */
+export function typesetArticle<T extends { html: string; excerptHtml: string }>(rendered: T): T {
+  return {
+    ...rendered,
+    html: typesetBody(rendered.html),
+    excerptHtml: gluePunctuation(rendered.excerptHtml),
+  };
+}
 
 /**
  * Article body HTML as the page shows it: phrase breaks in headings, formulas glued to
@@ -33,22 +47,32 @@ export function focusableDisplays(html: string): string {
   return html.replace(/<span class="katex-display"(?![^>]*\btabindex=)/g, '$& tabindex="0"');
 }
 
-/** Each short inline formula followed by closing punctuation wrapped with it in `<span class="nowrap">`. */
+/**
+ * Each short inline formula followed by closing punctuation wrapped with it in
+ * `<span class="nowrap">`. A formula still waiting for links to another part of its
+ * series is marked (`<!--eqref:N-->…<!--/eqref:N-->`, see `applyEquationLinks`); the
+ * span goes around the marks, so whatever replaces the formula later stays glued.
+ */
 export function gluePunctuation(html: string): string {
   let result = '';
   let from = 0;
-  const opening = /<span class="katex">/g;
+  const opening = /(<!--eqref:(\d+)-->)?<span class="katex">/g;
   for (let match = opening.exec(html); match; match = opening.exec(html)) {
-    const end = spanEnd(html, match.index);
-    const punctuation = CLOSING.exec(html.slice(end, end + 8))?.[0];
+    const formulaStart = match.index + (match[1]?.length ?? 0);
+    let end = spanEnd(html, formulaStart);
     const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(
-      html.slice(match.index, end),
+      html.slice(formulaStart, end),
     )?.[1];
+    const closingMark = match[2] === undefined ? '' : `<!--/eqref:${match[2]}-->`;
+    const marked = closingMark !== '' && html.startsWith(closingMark, end);
+    if (marked) end += closingMark.length;
+    const start = marked ? match.index : formulaStart;
+    const punctuation = CLOSING.exec(html.slice(end, end + 8))?.[0];
     opening.lastIndex = end;
     if (!punctuation || tex === undefined || tex.length > GLUE_TEX_LENGTH) continue;
     result +=
-      html.slice(from, match.index) +
-      `<span class="nowrap">${html.slice(match.index, end)}${punctuation}</span>`;
+      html.slice(from, start) +
+      `<span class="nowrap">${html.slice(start, end)}${punctuation}</span>`;
     from = end + punctuation.length;
   }
   return result + html.slice(from);

@@ -1,7 +1,6 @@
 import type { AuthorRef, SiteArticle, TagRef } from '../site/types.js';
 import type { DateFormatter } from './dates.js';
 import { inlinePhraseBreaks, phraseBreaks } from './phrases.js';
-import { gluePunctuation } from './typeset.js';
 import type {
   ArticleCardView,
   ArticleView,
@@ -38,7 +37,7 @@ function makeCard(article: SiteArticle, dates: DateFormatter): ArticleCardView {
     date: dates(rendered.article.date),
     authors: article.authors.map(linkView),
     tags: article.tags.map(linkView),
-    excerptHtml: gluePunctuation(rendered.excerptHtml),
+    excerptHtml: rendered.excerptHtml,
     readingMinutes: article.readingMinutes,
     draft: rendered.article.draft,
   };

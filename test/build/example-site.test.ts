@@ -101,6 +101,26 @@ describe('the example site', () => {
     }
   });
 
+  it('typesets article bodies: phrase breaks in headings, short formulas kept with their punctuation, focusable displays', () => {
+    const bodies = articlePages().map(([, page]) => page.querySelector('.post__body')!);
+    const headings = bodies.flatMap((body) => body.querySelectorAll('h2, h3'));
+    expect(headings.length).toBeGreaterThan(10);
+    expect(
+      headings.filter((heading) => heading.innerHTML.includes('<wbr>')).length,
+    ).toBeGreaterThan(10);
+    const glued = bodies.flatMap((body) => body.querySelectorAll('.nowrap'));
+    expect(glued.length).toBeGreaterThan(10);
+    for (const span of glued) {
+      expect(span.querySelector('.katex')).not.toBeNull();
+      expect(span.lastChild?.textContent).toMatch(/^[、。，．,.)）」』！？!?：；:;…]+$/);
+    }
+    for (const body of bodies) {
+      for (const display of body.querySelectorAll('.katex-display')) {
+        expect(display.getAttribute('tabindex')).toBe('0');
+      }
+    }
+  });
+
   it('links only to pages and assets that exist', async () => {
     const broken: string[] = [];
     for (const [file, page] of pages) {

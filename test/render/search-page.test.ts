@@ -74,13 +74,6 @@ describe('reading aids on an article page', () => {
     const html = await renderHtml(articlePage(older), all, config);
     expect(html).toContain('<article class="post">');
   });
-
-  test('headings in the body break between phrases', async () => {
-    middle.rendered.html = '<h2 id="定義">指数関数の微分を求める</h2>\n<p>本文</p>';
-    const html = await renderHtml(articlePage(middle), all, config);
-    expect(html).toContain('<h2 id="定義">指数関数の<wbr>微分を<wbr>求める</h2>');
-    middle.rendered.html = '<p>本文です。</p>';
-  });
 });
 
 describe('the series page', () => {

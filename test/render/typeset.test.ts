@@ -22,6 +22,14 @@ describe('Japanese line breaking in article HTML', () => {
     );
   });
 
+  test('a formula waiting for a link to another part of its series is glued with its marks', () => {
+    const y = formula('y');
+    const marked = `<!--eqref:3-->${y}<!--/eqref:3-->`;
+    expect(gluePunctuation(`<p>式 ${marked}、</p>`)).toBe(
+      `<p>式 <span class="nowrap">${marked}、</span></p>`,
+    );
+  });
+
   test('a formula followed by prose, and a long formula, keep their break opportunities', () => {
     const x = formula('x');
     const long = formula('\\sum_{k=0}^{n} \\binom{n}{k} a^k b^{n-k} = (a+b)^n');
