@@ -119,7 +119,6 @@ const ARTICLES_PER_TASK = 16;
 const PAGES_PER_TASK = 32;
 
 interface PreviousOutput {
-  sha1: string;
   key: string;
   /** The file itself, kept only when nothing is written to disk (the dev server serves it). */
   file?: OutputFile;
@@ -500,7 +499,7 @@ class BuildRun {
     for (const plan of plans) {
       if (keep.has(plan.path)) {
         const before = this.previous.get(plan.path);
-        this.outputs.set(plan.path, before ?? { key: plan.key, sha1: plan.key });
+        this.outputs.set(plan.path, before ?? { key: plan.key });
         if (writer) await writer.keep(plan.path);
       } else {
         toRender.push(plan);
@@ -568,7 +567,6 @@ class BuildRun {
         for (const page of result.pages) {
           this.outputs.set(page.path, {
             key: byPath.get(page.path)!.key,
-            sha1: page.sha1,
             file: page.html === undefined ? undefined : { path: page.path, content: page.html },
           });
         }
@@ -606,7 +604,6 @@ class BuildRun {
     const kept = this.previous.get(file);
     this.outputs.set(file, {
       key,
-      sha1: key,
       file: this.write ? undefined : (content ?? kept?.file),
     });
   }
@@ -671,10 +668,24 @@ function changedPaths(
   after: Map<string, PreviousOutput>,
 ): string[] {
   const changed = [...after]
-    .filter(([file, output]) => before.get(file)?.sha1 !== output.sha1)
+    .filter(([file, output]) => !sameOutput(before.get(file), output))
     .map(([file]) => file);
   const removed = [...before.keys()].filter((file) => !after.has(file));
   return [...changed, ...removed].sort();
+}
+
+/**
+ * In memory a page is compared by its bytes (a new key may give the same page: the
+ * browser need not reload); on disk, where only keys are kept, by its key.
+ */
+function sameOutput(before: PreviousOutput | undefined, after: PreviousOutput): boolean {
+  if (!before) return false;
+  const [a, b] = [before.file, after.file];
+  if (a && b && 'content' in a && 'content' in b) {
+    if (typeof a.content === 'string' && typeof b.content === 'string')
+      return a.content === b.content;
+  }
+  return before.key === after.key;
 }
 
 /** A broken shared layout fails every page the same way; report it once. */

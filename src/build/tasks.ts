@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../config/index.js';
 import type { Article } from '../content/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
@@ -71,7 +70,7 @@ export interface PageTask {
 
 export interface RenderedPageResult {
   path: string;
-  sha1: string;
+  /** Only when the page is not written to disk. */
   html?: string;
 }
 
@@ -135,12 +134,11 @@ export async function renderPages(task: PageTask): Promise<PageTaskResult> {
     const page = pages.renderer.renderData(job.kind, data);
     result.diagnostics.push(...page.diagnostics);
     if (page.html === undefined) continue;
-    const sha1 = createHash('sha1').update(page.html).digest('hex');
     if (task.outDir) {
       await writeInside(task.outDir, job.path, page.html);
-      result.pages.push({ path: job.path, sha1 });
+      result.pages.push({ path: job.path });
     } else {
-      result.pages.push({ path: job.path, sha1, html: page.html });
+      result.pages.push({ path: job.path, html: page.html });
     }
   }
   return result;
