@@ -131,10 +131,20 @@ export interface ArticleView extends ArticleCardView {
   readMore: ArticleCardView[];
 }
 
+/**
+ * Where a page is in a list cut into pages of `postsPerPage`: the index (`/`, `/page/2/`),
+ * a tag's (`/tags/解析/`, `/tags/解析/page/2/`) and an author's articles. Series pages are not cut.
+ */
 export interface PaginationView {
+  /** This page's number, from 1. */
   current: number;
+  /** Number of pages. */
   total: number;
+  /** Articles in the whole list, on all its pages: what `N件の記事` counts. */
+  articleCount: number;
+  /** The page before, with newer articles; absent on the first page. */
   previousUrl?: string;
+  /** The page after, with older articles; absent on the last page. */
   nextUrl?: string;
 }
 
@@ -143,7 +153,9 @@ export interface TemplateData {
   site: SiteView;
   page: PageView;
   article?: ArticleView;
+  /** The cards of this page: on a tag, author or index page only this page's share of the list. */
   articles?: ArticleCardView[];
+  /** On index, tag and author pages. */
   pagination?: PaginationView;
   tag?: LinkView;
   author?: LinkView & { bio?: string };

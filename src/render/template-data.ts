@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../config/types.js';
-import type { PageSpec, Site, SiteArticle } from '../site/types.js';
+import type { PageSpec, Pagination, Site, SiteArticle } from '../site/types.js';
 import { createDateFormatter, yearIn, type DateFormatter } from './dates.js';
 import { menuUrl, menuView } from './menu.js';
 import type { PageView, SiteView, TemplateData } from './model.js';
@@ -28,6 +28,7 @@ export function buildTemplateData(spec: PageSpec, site: Site, config: SiteConfig
     case 'tag':
       data.tag = linkView(spec.tag);
       data.articles = spec.articles.map((article) => cardView(article, dates));
+      data.pagination = { ...spec.pagination };
       break;
     case 'author':
       data.author = {
@@ -35,6 +36,7 @@ export function buildTemplateData(spec: PageSpec, site: Site, config: SiteConfig
         ...(spec.author.bio ? { bio: spec.author.bio } : {}),
       };
       data.articles = spec.articles.map((article) => cardView(article, dates));
+      data.pagination = { ...spec.pagination };
       break;
     case 'series':
       data.series = { name: spec.series.name, url: spec.series.url };
@@ -104,10 +106,19 @@ export function templateDataKeyer(site: Site): (spec: PageSpec) => string[] {
         break;
       }
       case 'tag':
-        parts.push(spec.tag.name, spec.tag.url, ...spec.articles.map(place));
+        parts.push(
+          spec.tag.name,
+          spec.tag.url,
+          JSON.stringify(spec.pagination),
+          ...spec.articles.map(place),
+        );
         break;
       case 'author':
-        parts.push(JSON.stringify(spec.author), ...spec.articles.map(place));
+        parts.push(
+          JSON.stringify(spec.author),
+          JSON.stringify(spec.pagination),
+          ...spec.articles.map(place),
+        );
         break;
       case 'series':
         parts.push(spec.series.name, spec.series.url, ...spec.articles.map(place));
@@ -250,15 +261,13 @@ const LOCALES: Readonly<Record<string, string>> = {
 export function pageTitle(spec: PageSpec, siteTitle: string): string {
   switch (spec.kind) {
     case 'index':
-      return spec.pagination.current > 1
-        ? `${siteTitle}（${spec.pagination.current}ページ目）`
-        : siteTitle;
+      return `${siteTitle}${pageNumber(spec.pagination)}`;
     case 'article':
       return `${spec.article.rendered.article.title} | ${siteTitle}`;
     case 'tag':
-      return `タグ「${spec.tag.name}」の記事 | ${siteTitle}`;
+      return `タグ「${spec.tag.name}」の記事${pageNumber(spec.pagination)} | ${siteTitle}`;
     case 'author':
-      return `${spec.author.name} の記事 | ${siteTitle}`;
+      return `${spec.author.name} の記事${pageNumber(spec.pagination)} | ${siteTitle}`;
     case 'series':
       return `シリーズ「${spec.series.name}」 | ${siteTitle}`;
     case 'not-found':
@@ -266,6 +275,11 @@ export function pageTitle(spec: PageSpec, siteTitle: string): string {
     case 'search':
       return `検索 | ${siteTitle}`;
   }
+}
+
+/** `（2ページ目）` after the name of a list's later pages; nothing on its first. */
+function pageNumber(pagination: Pagination): string {
+  return pagination.current > 1 ? `（${pagination.current}ページ目）` : '';
 }
 
 function pageDescription(spec: PageSpec, config: SiteConfig): string {

@@ -3,7 +3,7 @@ import type { Article } from '../content/types.js';
 import type { RenderedArticle } from '../markdown/types.js';
 import { indexAuthors } from './authors.js';
 import { compareNewestFirst } from './order.js';
-import { indexPages } from './pagination.js';
+import { paginate } from './pagination.js';
 import { readMorePicker } from './read-more.js';
 import { readingMinutes } from './reading-time.js';
 import { indexSeries } from './series.js';
@@ -70,27 +70,27 @@ export function buildSite(rendered: readonly RenderedArticle[], config: SiteConf
   for (const article of articles) article.readMore = pickReadMore(article);
 
   const pages: PageSpec[] = [
-    ...indexPages(articles, config),
+    ...paginate(articles, config).map((page): PageSpec => ({ kind: 'index', ...page })),
     ...articles.map((article): PageSpec => ({
       kind: 'article',
       path: pagePathFor('posts', article.slug),
       url: article.url,
       article,
     })),
-    ...[...tags.values()].map(({ ref, segment }): PageSpec => ({
-      kind: 'tag',
-      path: pagePathFor('tags', segment),
-      url: ref.url,
-      tag: ref,
-      articles: articlesByTag.get(ref.name)!,
-    })),
-    ...authors.authors.map(({ ref, segment }): PageSpec => ({
-      kind: 'author',
-      path: pagePathFor('authors', segment),
-      url: ref.url,
-      author: ref,
-      articles: articlesByAuthor.get(ref)!,
-    })),
+    ...[...tags.values()].flatMap(({ ref, segment }) =>
+      paginate(articlesByTag.get(ref.name)!, config, 'tags', segment).map((page): PageSpec => ({
+        kind: 'tag',
+        ...page,
+        tag: ref,
+      })),
+    ),
+    ...authors.authors.flatMap(({ ref, segment }) =>
+      paginate(articlesByAuthor.get(ref)!, config, 'authors', segment).map((page): PageSpec => ({
+        kind: 'author',
+        ...page,
+        author: ref,
+      })),
+    ),
     ...[...series.values()].map(({ ref, segment, parts }): PageSpec => ({
       kind: 'series',
       path: pagePathFor('series', segment),

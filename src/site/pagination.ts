@@ -1,33 +1,43 @@
 import type { SiteConfig } from '../config/types.js';
-import type { PageSpec, SiteArticle } from './types.js';
+import type { Pagination, SiteArticle } from './types.js';
 import { pagePathFor, urlFor } from './urls.js';
 
-export type IndexPage = Extract<PageSpec, { kind: 'index' }>;
-
-function indexUrl(config: SiteConfig, page: number): string {
-  return page === 1 ? urlFor(config) : urlFor(config, 'page', String(page));
+/** One page of a paginated list, before it is given its kind. */
+export interface ListPage {
+  path: string;
+  url: string;
+  articles: SiteArticle[];
+  pagination: Pagination;
 }
 
-function indexPath(page: number): string {
-  return page === 1 ? 'index.html' : pagePathFor('page', String(page));
-}
-
-/** `/`, `/page/2/`, …; an empty site still has its front page. Previous is the newer page. */
-export function indexPages(articles: readonly SiteArticle[], config: SiteConfig): IndexPage[] {
+/**
+ * A list of articles cut into pages of `config.postsPerPage`: the first page at the
+ * folder of `segments` (`/tags/解析/`, or `/` for none), the others under its `page/N/`
+ * (`/tags/解析/page/2/`). An empty list still has its first page. Previous is the newer page.
+ */
+export function paginate(
+  articles: readonly SiteArticle[],
+  config: SiteConfig,
+  ...segments: string[]
+): ListPage[] {
+  const url = (page: number) =>
+    page === 1 ? urlFor(config, ...segments) : urlFor(config, ...segments, 'page', String(page));
+  const path = (page: number) =>
+    page === 1 ? pagePathFor(...segments) : pagePathFor(...segments, 'page', String(page));
   const perPage = config.postsPerPage >= 1 ? Math.floor(config.postsPerPage) : 1;
   const total = Math.max(1, Math.ceil(articles.length / perPage));
-  const pages: IndexPage[] = [];
+  const pages: ListPage[] = [];
   for (let current = 1; current <= total; current++) {
     pages.push({
-      kind: 'index',
-      path: indexPath(current),
-      url: indexUrl(config, current),
+      path: path(current),
+      url: url(current),
       articles: articles.slice((current - 1) * perPage, current * perPage),
       pagination: {
         current,
         total,
-        ...(current > 1 ? { previousUrl: indexUrl(config, current - 1) } : {}),
-        ...(current < total ? { nextUrl: indexUrl(config, current + 1) } : {}),
+        articleCount: articles.length,
+        ...(current > 1 ? { previousUrl: url(current - 1) } : {}),
+        ...(current < total ? { nextUrl: url(current + 1) } : {}),
       },
     });
   }

@@ -37,10 +37,17 @@ export interface SiteArticle {
   readMore: SiteArticle[];
 }
 
+/** Where a page is in a paginated list (the index, a tag's or an author's articles). */
 export interface Pagination {
+  /** This page's number, from 1. */
   current: number;
+  /** Number of pages. */
   total: number;
+  /** Articles in the whole list, on all its pages. */
+  articleCount: number;
+  /** The page before, with newer articles; none on the first page. */
   previousUrl?: string;
+  /** The page after, with older articles; none on the last page. */
   nextUrl?: string;
 }
 
@@ -48,8 +55,22 @@ export interface Pagination {
 export type PageSpec =
   | { kind: 'index'; path: string; url: string; articles: SiteArticle[]; pagination: Pagination }
   | { kind: 'article'; path: string; url: string; article: SiteArticle }
-  | { kind: 'tag'; path: string; url: string; tag: TagRef; articles: SiteArticle[] }
-  | { kind: 'author'; path: string; url: string; author: AuthorRef; articles: SiteArticle[] }
+  | {
+      kind: 'tag';
+      path: string;
+      url: string;
+      tag: TagRef;
+      articles: SiteArticle[];
+      pagination: Pagination;
+    }
+  | {
+      kind: 'author';
+      path: string;
+      url: string;
+      author: AuthorRef;
+      articles: SiteArticle[];
+      pagination: Pagination;
+    }
   | { kind: 'series'; path: string; url: string; series: SeriesRef; articles: SiteArticle[] }
   | { kind: 'not-found'; path: string; url: string }
   /** The search page: its results come from the search index in the reader's browser. */

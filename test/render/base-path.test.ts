@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PageSpec } from '../../src/site/types.js';
-import { articlePage, site, siteConfig, threeArticles } from './fixtures.js';
+import { articlePage, onePage, site, siteConfig, threeArticles } from './fixtures.js';
 import { links, startTags } from './html.js';
 import { renderHtml } from './render-helpers.js';
 
@@ -31,7 +31,13 @@ describe('a site under /blog/', async () => {
       path: 'page/2/index.html',
       url: '/blog/page/2/',
       articles: [newer, middle, older],
-      pagination: { current: 2, total: 3, previousUrl: '/blog/', nextUrl: '/blog/page/3/' },
+      pagination: {
+        current: 2,
+        total: 3,
+        articleCount: 7,
+        previousUrl: '/blog/',
+        nextUrl: '/blog/page/3/',
+      },
     },
     {
       kind: 'tag',
@@ -39,6 +45,7 @@ describe('a site under /blog/', async () => {
       url: analysis.url,
       tag: analysis,
       articles: [middle, older],
+      pagination: onePage(2),
     },
     {
       kind: 'author',
@@ -46,6 +53,7 @@ describe('a site under /blog/', async () => {
       url: '/blog/authors/tanaka/',
       author: middle.authors[0]!,
       articles: [newer, middle],
+      pagination: onePage(2),
     },
     {
       kind: 'series',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PageSpec } from '../../src/site/types.js';
-import { articlePage, chain, site, siteArticle, siteConfig } from './fixtures.js';
+import { articlePage, chain, onePage, site, siteArticle, siteConfig } from './fixtures.js';
 import { startTags } from './html.js';
 import { renderHtml } from './render-helpers.js';
 
@@ -43,15 +43,23 @@ describe('front matter cannot inject HTML', async () => {
       path: 'index.html',
       url: '/',
       articles: [reader, hostile],
-      pagination: { current: 1, total: 1 },
+      pagination: onePage(2),
     },
-    { kind: 'tag', path: 'tags/x/index.html', url: tag.url, tag, articles: [hostile] },
+    {
+      kind: 'tag',
+      path: 'tags/x/index.html',
+      url: tag.url,
+      tag,
+      articles: [hostile],
+      pagination: onePage(1),
+    },
     {
       kind: 'author',
       path: 'authors/evil/index.html',
       url: authorRef.url,
       author: authorRef,
       articles: [hostile],
+      pagination: onePage(1),
     },
     {
       kind: 'series',

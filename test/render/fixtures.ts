@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '../../src/config/types.js';
 import type { Heading, RenderedArticle } from '../../src/markdown/types.js';
-import type { PageSpec, Site, SiteArticle } from '../../src/site/types.js';
+import type { PageSpec, Pagination, Site, SiteArticle } from '../../src/site/types.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -112,6 +112,11 @@ export function site(articles: SiteArticle[], pages: PageSpec[] = []): Site {
   const tags = [...new Map(articles.flatMap((a) => a.tags).map((t) => [t.name, t])).values()];
   const authors = [...new Map(articles.flatMap((a) => a.authors).map((a) => [a.id, a])).values()];
   return { articles, tags, authors, pages };
+}
+
+/** The pagination of a list that fits on one page. */
+export function onePage(articleCount: number): Pagination {
+  return { current: 1, total: 1, articleCount };
 }
 
 export function articlePage(article: SiteArticle): PageSpec {

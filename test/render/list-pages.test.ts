@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { buildSite } from '../../src/site/index.js';
 import type { PageSpec } from '../../src/site/types.js';
-import { articlePage, site, siteArticle, siteConfig, threeArticles } from './fixtures.js';
+import { rendered } from '../site/fixtures.js';
+import { articlePage, onePage, site, siteArticle, siteConfig, threeArticles } from './fixtures.js';
 import { element, startTags, visibleText } from './html.js';
 import { renderHtml } from './render-helpers.js';
 
@@ -17,6 +19,7 @@ function indexPage(current: number, total: number): PageSpec {
     pagination: {
       current,
       total,
+      articleCount: 3 * total,
       ...(current > 1 ? { previousUrl: current === 2 ? '/' : `/page/${current - 1}/` } : {}),
       ...(current < total ? { nextUrl: `/page/${current + 1}/` } : {}),
     },
@@ -76,7 +79,14 @@ describe('tag, author, series and 404 pages', () => {
   test('a tag page', async () => {
     const tag = middle.tags[0]!;
     const html = await renderHtml(
-      { kind: 'tag', path: 'tags/対数/index.html', url: tag.url, tag, articles: [middle] },
+      {
+        kind: 'tag',
+        path: 'tags/対数/index.html',
+        url: tag.url,
+        tag,
+        articles: [middle],
+        pagination: onePage(1),
+      },
       all,
       config,
     );
@@ -84,6 +94,7 @@ describe('tag, author, series and 404 pages', () => {
     expect(element(html, '<h1')).toBe('<h1 class="page-header__title">タグ「対数」の記事</h1>');
     expect(visibleText(html)).toContain('1件の記事');
     expect(html.split('<article class="post-card">')).toHaveLength(2);
+    expect(html).not.toContain('class="pagination"');
   });
 
   test('an author page shows the bio', async () => {
@@ -95,6 +106,7 @@ describe('tag, author, series and 404 pages', () => {
         url: author.url,
         author,
         articles: [newer, middle],
+        pagination: onePage(2),
       },
       all,
       config,
@@ -131,6 +143,70 @@ describe('tag, author, series and 404 pages', () => {
     expect(html).toContain('<a href="/">トップページへ戻る</a>');
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).not.toContain('rel="canonical"');
+  });
+});
+
+describe('tag and author pages cut into pages', () => {
+  const KAISEKI = '%E8%A7%A3%E6%9E%90';
+  // Five articles tagged 解析 by 佐藤 葵, two to a page, built by the site stage.
+  const paged = siteConfig({ postsPerPage: 2, authors: { sato: { name: '佐藤 葵' } } });
+  const built = buildSite(
+    [1, 2, 3, 4, 5].map((n) =>
+      rendered({ slug: `記事${n}`, date: `2025-01-0${n}`, tags: ['解析'], authors: ['sato'] }),
+    ),
+    paged,
+  );
+  const pageAt = (url: string) => built.pages.find((page) => page.url === url)!;
+  const cardTitles = (html: string) =>
+    [...html.matchAll(/<h2 class="post-card__title"><a href="[^"]*">(.*?)<\/a>/g)].map((m) =>
+      m[1]!.replace(/<wbr>/g, ''),
+    );
+
+  test('page 2 of a tag has its number in the title, its share of the cards and the whole count', async () => {
+    const html = await renderHtml(pageAt(`/tags/${KAISEKI}/page/2/`), built, paged);
+    expect(html).toContain('<title>タグ「解析」の記事（2ページ目） | 数学ノート</title>');
+    expect(element(html, '<h1')).toBe('<h1 class="page-header__title">タグ「解析」の記事</h1>');
+    expect(visibleText(element(html, '<header class="page-header"') ?? '')).toBe(
+      'タグ「解析」の記事 5件の記事',
+    );
+    expect(cardTitles(html)).toEqual(['記事3について', '記事2について']);
+    expect(html).toContain(
+      `<link rel="canonical" href="https://example.com/tags/${KAISEKI}/page/2/">`,
+    );
+  });
+
+  test('page 2 of a tag links to the newer first page and the older third page', async () => {
+    const html = await renderHtml(pageAt(`/tags/${KAISEKI}/page/2/`), built, paged);
+    const nav = element(html, '<nav class="pagination"') ?? '';
+    expect(nav).toContain('aria-label="ページ送り"');
+    expect(visibleText(nav)).toBe('← 新しい記事 2 / 3 ページ 古い記事 →');
+    expect(startTags(nav).flatMap((tag) => tag.attributes.get('href') ?? [])).toEqual([
+      `/tags/${KAISEKI}/`,
+      `/tags/${KAISEKI}/page/3/`,
+    ]);
+  });
+
+  test('the first page of a tag keeps its title and links only to the older page', async () => {
+    const html = await renderHtml(pageAt(`/tags/${KAISEKI}/`), built, paged);
+    expect(html).toContain('<title>タグ「解析」の記事 | 数学ノート</title>');
+    expect(cardTitles(html)).toEqual(['記事5について', '記事4について']);
+    const nav = element(html, '<nav class="pagination"') ?? '';
+    expect(visibleText(nav)).toBe('1 / 3 ページ 古い記事 →');
+    expect(startTags(nav).flatMap((tag) => tag.attributes.get('href') ?? [])).toEqual([
+      `/tags/${KAISEKI}/page/2/`,
+    ]);
+  });
+
+  test('the last page of an author links back to the newer page only', async () => {
+    const html = await renderHtml(pageAt('/authors/sato/page/3/'), built, paged);
+    expect(html).toContain('<title>佐藤 葵 の記事（3ページ目） | 数学ノート</title>');
+    expect(visibleText(html)).toContain('佐藤 葵 の記事 5件の記事');
+    expect(cardTitles(html)).toEqual(['記事1について']);
+    const nav = element(html, '<nav class="pagination"') ?? '';
+    expect(visibleText(nav)).toBe('← 新しい記事 3 / 3 ページ');
+    expect(startTags(nav).flatMap((tag) => tag.attributes.get('href') ?? [])).toEqual([
+      '/authors/sato/page/2/',
+    ]);
   });
 });
 

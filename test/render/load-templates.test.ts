@@ -5,13 +5,14 @@ import { expect, test } from 'vitest';
 import { loadTemplates } from '../../src/render/index.js';
 import { TEMPLATES_DIR } from './fixtures.js';
 
-test('the repository ships a template for every page kind, one layout and one card partial', async () => {
+test('the repository ships a template for every page kind, one layout and partials for cards and page navigation', async () => {
   expect(Object.keys(await loadTemplates(TEMPLATES_DIR))).toEqual([
     '404.liquid',
     'article.liquid',
     'author.liquid',
     'index.liquid',
     'layouts/base.liquid',
+    'partials/pagination.liquid',
     'partials/post-card.liquid',
     'search.liquid',
     'series.liquid',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PageSpec } from '../../src/site/types.js';
-import { articlePage, site, siteConfig, threeArticles } from './fixtures.js';
+import { articlePage, onePage, site, siteConfig, threeArticles } from './fixtures.js';
 import { startTags } from './html.js';
 import { renderHtml } from './render-helpers.js';
 
@@ -68,6 +68,7 @@ describe('link previews (Open Graph, Twitter cards)', () => {
       url: tag.url,
       tag,
       articles: [middle],
+      pagination: onePage(1),
     };
     const meta = metaOf(await renderHtml(spec, all, config));
     expect(meta.get('og:type')).toEqual(['website']);
@@ -114,7 +115,7 @@ describe('structured data (JSON-LD)', () => {
       path: 'index.html',
       url: '/blog/',
       articles: [newer, middle, older],
-      pagination: { current: 1, total: 1 },
+      pagination: onePage(3),
     };
     const data = jsonLd(await renderHtml(spec, all, config));
     expect(data).toMatchObject({

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildTemplateData } from '../../src/render/index.js';
 import type { PageSpec } from '../../src/site/types.js';
-import { articlePage, site, siteArticle, siteConfig, threeArticles } from './fixtures.js';
+import { articlePage, onePage, site, siteArticle, siteConfig, threeArticles } from './fixtures.js';
 
 const config = siteConfig({ baseUrl: 'https://example.com/blog', basePath: '/blog/' });
 const [newer, middle, older] = threeArticles('/blog/');
@@ -103,18 +103,47 @@ describe('page titles and descriptions', () => {
       path: 'index.html',
       url: '/blog/',
       articles: [],
-      pagination: { current: 1, total: 2 },
+      pagination: { current: 1, total: 2, articleCount: 0 },
     };
     expect(title(index)).toBe('数学ノート');
-    expect(title({ ...index, pagination: { current: 2, total: 2 } })).toBe(
+    expect(title({ ...index, pagination: { current: 2, total: 2, articleCount: 0 } })).toBe(
       '数学ノート（2ページ目）',
     );
-    expect(title({ kind: 'tag', path: '', url: tag.url, tag, articles: [] })).toBe(
-      'タグ「対数」の記事 | 数学ノート',
+    expect(
+      title({ kind: 'tag', path: '', url: tag.url, tag, articles: [], pagination: onePage(0) }),
+    ).toBe('タグ「対数」の記事 | 数学ノート');
+    expect(
+      title({
+        kind: 'author',
+        path: '',
+        url: '',
+        author: middle.authors[0]!,
+        articles: [],
+        pagination: onePage(0),
+      }),
+    ).toBe('田中 太郎 の記事 | 数学ノート');
+    const tagPage2: PageSpec = {
+      kind: 'tag',
+      path: '',
+      url: tag.url,
+      tag,
+      articles: [],
+      pagination: { current: 2, total: 2, articleCount: 11, previousUrl: tag.url },
+    };
+    expect(title(tagPage2)).toBe('タグ「対数」の記事（2ページ目） | 数学ノート');
+    expect(buildTemplateData(tagPage2, all, config).page.heading).toBe(
+      'タグ「対数」の記事（2ページ目）',
     );
     expect(
-      title({ kind: 'author', path: '', url: '', author: middle.authors[0]!, articles: [] }),
-    ).toBe('田中 太郎 の記事 | 数学ノート');
+      title({
+        kind: 'author',
+        path: '',
+        url: '',
+        author: middle.authors[0]!,
+        articles: [],
+        pagination: { current: 3, total: 3, articleCount: 21 },
+      }),
+    ).toBe('田中 太郎 の記事（3ページ目） | 数学ノート');
     expect(
       title({
         kind: 'series',
@@ -149,8 +178,11 @@ describe('page titles and descriptions', () => {
       '大学数学をゆっくり読むブログ',
     );
     expect(
-      buildTemplateData({ kind: 'tag', path: '', url: tag.url, tag, articles: [] }, all, config)
-        .page.description,
+      buildTemplateData(
+        { kind: 'tag', path: '', url: tag.url, tag, articles: [], pagination: onePage(0) },
+        all,
+        config,
+      ).page.description,
     ).toBe('大学数学をゆっくり読むブログ');
   });
 });
