@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -66,6 +66,54 @@ describe('the example site under a base path', () => {
     const siteUrl = new URL('blog/', SITE_URL).href;
     const broken = await findBrokenLinks(out, { basePath: '/blog/', siteUrl });
     expect(described(broken)).toEqual([]);
+  });
+});
+
+describe('the example site with a tag and an author over two pages', () => {
+  // postsPerPage is 5; three more articles tagged 解析 by sato make 7 and 6 of them.
+  const out = () => path.join(root, 'paged', 'dist');
+  const kaiseki = encodeURIComponent('解析');
+  beforeAll(async () => {
+    const content = path.join(root, 'paged', 'content');
+    await cp(path.join(repo, 'content/posts'), path.join(content, 'posts'), { recursive: true });
+    for (const n of [1, 2, 3]) {
+      await writeFile(
+        path.join(content, 'posts', `extra-${n}.md`),
+        `---\ntitle: 追加の記事 ${n}\ndate: 2020-01-0${n}\ntags: [解析]\nauthor: sato\n---\n\n本文 $x^${n}$。\n`,
+      );
+    }
+    const result = await build({
+      cwd: repo,
+      contentDir: content,
+      outDir: out(),
+      templatesDir: 'templates',
+      publicDir: 'public',
+      basePath: '/blog/',
+      drafts: false,
+      strict: false,
+    });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('writes the second pages, linked both ways from the first', async () => {
+    const files = await listFiles(out());
+    expect(files).toContain('tags/解析/page/2/index.html');
+    expect(files).toContain('authors/sato/page/2/index.html');
+    expect(files).not.toContain('tags/解析/page/3/index.html');
+    const first = await readFile(path.join(out(), 'tags/解析/index.html'), 'utf8');
+    expect(first).toContain(`href="/blog/tags/${kaiseki}/page/2/" rel="next"`);
+    const second = await readFile(path.join(out(), 'tags/解析/page/2/index.html'), 'utf8');
+    expect(second).toContain(`href="/blog/tags/${kaiseki}/" rel="prev"`);
+    expect(second).toContain('<title>タグ「解析」の記事（2ページ目） | 数学ノート</title>');
+    // The three added articles are the oldest: the newest of them ends page 1, the others are page 2.
+    const cards = [...second.matchAll(/class="post-card__title"><a href="[^"]*">(.*?)<\/a>/g)];
+    expect(cards.map((m) => m[1]!.replace(/<wbr>/g, ''))).toEqual(['追加の記事 2', '追加の記事 1']);
+  });
+
+  it('keeps every link resolving and every page valid HTML', async () => {
+    const siteUrl = new URL('blog/', SITE_URL).href;
+    expect(described(await findBrokenLinks(out(), { basePath: '/blog/', siteUrl }))).toEqual([]);
+    expect(await htmlErrors(out())).toEqual([]);
   });
 });
 
