@@ -7,9 +7,11 @@ import {
   loadArticles,
   parseArticle,
   readSources,
+  rereadSources,
   type Article,
   type ArticleResult,
   type SourceFile,
+  type SourcesResult,
 } from '../content/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import {
@@ -38,7 +40,7 @@ import { codeFingerprint, sha256 } from './fingerprint.js';
 import { readManifest, unchangedOnDisk, writeManifest, type OutputManifest } from './manifest.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
-import { readerFiles, searchFiles } from './site-files.js';
+import { feedArticles, feedFiles, searchFiles, sitemapFiles, sitemapInputs } from './site-files.js';
 import type { PageJob, PageSetup } from './tasks.js';
 
 export interface BuildOptions {
@@ -139,16 +141,16 @@ interface KeyedFile {
 export function createBuilder(options: BuildOptions): Builder {
   const summaries = new Map<string, ArticleSummary>();
   const bodies = new Map<string, string>();
-  const parsed = new ParsedSources();
+  const remembered = new RememberedSources();
   let previous = new Map<string, PreviousOutput>();
   let runner: TaskRunner | undefined;
 
   return {
-    async build() {
+    async build(hint) {
       runner ??= createTaskRunner(options.jobs);
       const started = performance.now();
-      const run = new BuildRun(options, runner, summaries, bodies, previous, parsed);
-      const result = await run.execute();
+      const run = new BuildRun(options, runner, summaries, bodies, previous, remembered);
+      const result = await run.execute(hint);
       result.stats.seconds = (performance.now() - started) / 1000;
       // What this build did not use (an edited article's old render) is not kept for the next.
       for (const map of [summaries, bodies]) {
@@ -168,12 +170,26 @@ export function createBuilder(options: BuildOptions): Builder {
 }
 
 /**
- * Front matter parsed in an earlier build of this builder, by source path and text: the
- * dev server re-reads every source on each save, but parses only the one that changed.
+ * What a builder remembers of its sources between builds: the files as last read (a
+ * build told which paths changed reads only those again), their parsed front matter by
+ * path and text, and the articles' keys.
  */
-class ParsedSources {
+class RememberedSources {
+  private lastRead: { contentDir: string; result: SourcesResult } | undefined;
   private config = '';
   private results = new Map<string, ArticleResult>();
+  private keys = new WeakMap<Article, { salt: string; key: string }>();
+
+  async read(contentDir: string, cwd: string, hint?: BuildHint): Promise<SourcesResult> {
+    const previous = this.lastRead?.contentDir === contentDir ? this.lastRead.result : undefined;
+    const result =
+      (previous &&
+        hint?.changedPaths &&
+        (await rereadSources(previous, hint.changedPaths, contentDir, cwd))) ||
+      (await readSources(contentDir, cwd));
+    this.lastRead = { contentDir, result };
+    return result;
+  }
 
   /** The parser for one build; what this build does not read again is forgotten. */
   parser(config: SiteConfig): (source: SourceFile, config: SiteConfig) => ArticleResult {
@@ -188,6 +204,16 @@ class ParsedSources {
       current.set(key, result);
       return result;
     };
+  }
+
+  /** `articleKey`, computed once per parsed article. */
+  key(article: Article, macros: Record<string, string>, fingerprint: string): string {
+    const salt = `${fingerprint}\u0000${JSON.stringify(macros)}`;
+    const known = this.keys.get(article);
+    if (known?.salt === salt) return known.key;
+    const key = articleKey(article, macros, fingerprint);
+    this.keys.set(article, { salt, key });
+    return key;
   }
 }
 
@@ -232,7 +258,7 @@ class BuildRun {
     private readonly summaries: Map<string, ArticleSummary>,
     private readonly bodies: Map<string, string>,
     private readonly previous: Map<string, PreviousOutput>,
-    private readonly parsed: ParsedSources,
+    private readonly remembered: RememberedSources,
   ) {
     this.outDir = path.resolve(options.cwd, options.outDir);
     this.cacheDir =
@@ -243,7 +269,7 @@ class BuildRun {
     this.write = options.write !== false;
   }
 
-  async execute(): Promise<BuildResult> {
+  async execute(hint?: BuildHint): Promise<BuildResult> {
     const { options } = this;
     const configured = await loadConfig(options.configPath, options.cwd, {
       basePath: options.basePath,
@@ -256,12 +282,16 @@ class BuildRun {
     const config = configured.config;
     this.basePath = config.basePath;
 
-    const read = await readSources(path.resolve(options.cwd, options.contentDir), options.cwd);
+    const read = await this.remembered.read(
+      path.resolve(options.cwd, options.contentDir),
+      options.cwd,
+      hint,
+    );
     this.diagnostics.push(...read.diagnostics);
     for (const source of read.sources) this.sources.set(source.path, source.text);
     const loaded = loadArticles(read.sources, config, {
       drafts: options.drafts,
-      parse: this.parsed.parser(config),
+      parse: this.remembered.parser(config),
     });
     this.diagnostics.push(...loaded.diagnostics);
 
@@ -270,7 +300,7 @@ class BuildRun {
       this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
     const keyed = loaded.articles.map((article) => ({
       article,
-      key: articleKey(article, config.macros, fingerprint),
+      key: this.remembered.key(article, config.macros, fingerprint),
     }));
     this.macros = config.macros;
     for (const { article, key } of keyed) this.articleByKey.set(key, article);
@@ -320,20 +350,29 @@ class BuildRun {
       copied.map(async (file) => ({ path: file.path, key: await assetKey(file), file })),
     );
     // Feed, sitemap, robots.txt and the search index (src/build/site-files.ts) are made
-    // again only when an article or the config changed. The search index reads every
-    // article's body: the dev server makes it once, at start, and keeps it while it runs.
+    // again only when what they show changed. The search index reads every article's
+    // body: the dev server makes it once, at start, and keeps it while it runs.
     const articleBody = ({ rendered: { article } }: SiteArticle) =>
       this.articleBody(rendered.keys.get(article)!, equationLinks.get(article) ?? {});
-    const contentKey = sha256(
-      fingerprint,
-      JSON.stringify(config),
-      ...site.articles.map((article) => rendered.keys.get(article.rendered.article)!),
+    const keyOf = (article: SiteArticle) => rendered.keys.get(article.rendered.article)!;
+    const siteKey = sha256(fingerprint, JSON.stringify(config));
+    const feedKey = sha256(
+      'feed',
+      siteKey,
+      ...feedArticles(site).map((article) =>
+        JSON.stringify([
+          keyOf(article),
+          article.url,
+          article.authors,
+          article.tags,
+          equationLinks.get(article.rendered.article) ?? {},
+        ]),
+      ),
     );
-    assets.push(
-      ...(await this.generated(sha256('reader-files', contentKey), () =>
-        readerFiles(site, config, articleBody),
-      )),
-    );
+    assets.push(...(await this.generated(feedKey, () => feedFiles(site, config, articleBody))));
+    const sitemapKey = sha256('sitemap', siteKey, sitemapInputs(site));
+    assets.push(...(await this.generated(sitemapKey, async () => sitemapFiles(site, config))));
+    const contentKey = sha256(siteKey, ...site.articles.map(keyOf));
     const searchKey = this.write ? sha256('search', contentKey) : 'search-at-start';
     const keptSearch = await this.keptGroup(searchKey);
     if (keptSearch) assets.push(...keptSearch);

@@ -15,21 +15,23 @@ import type { PageSpec, Site, SiteArticle } from '../site/index.js';
 /** An article's rendered body. The build keeps bodies out of `Site` (in its cache), so it is asked for. */
 export type ArticleBody = (article: SiteArticle) => Promise<string>;
 
+/** The articles the Atom feed shows: the newest published ones. */
+export function feedArticles(site: Site): SiteArticle[] {
+  return site.articles.filter((article) => !article.rendered.article.draft).slice(0, FEED_ENTRIES);
+}
+
 /**
- * The files a reader's tools fetch besides the pages: the Atom feed, the sitemap and
- * `robots.txt`. Made from the site graph as plain data for the output stage, which
- * knows nothing of `Site`.
+ * The Atom feed, made from the site graph as plain data for the output stage, which
+ * knows nothing of `Site`. It reads the bodies of `feedArticles(site)` only.
  */
-export async function readerFiles(
+export async function feedFiles(
   site: Site,
   config: SiteConfig,
   articleBody: ArticleBody,
 ): Promise<OutputFile[]> {
   const dates = createDateFormatter(config.timeZone);
-  const published = site.articles.filter((article) => !article.rendered.article.draft);
-  const feedArticles = published.slice(0, FEED_ENTRIES);
   const entries: FeedEntry[] = [];
-  for (const article of feedArticles) {
+  for (const article of feedArticles(site)) {
     entries.push(feedEntry(article, await articleBody(article), config, dates));
   }
   const feed = atomFeed(
@@ -43,12 +45,33 @@ export async function readerFiles(
     },
     entries,
   );
+  return [{ path: 'feed.xml', content: feed }];
+}
+
+/** `sitemap.xml` and the `robots.txt` that points to it. */
+export function sitemapFiles(site: Site, config: SiteConfig): OutputFile[] {
+  const dates = createDateFormatter(config.timeZone);
   const sitemapUrl = absolute(`${config.basePath}sitemap.xml`, config);
   return [
-    { path: 'feed.xml', content: feed },
     { path: 'sitemap.xml', content: sitemapXml(sitemapEntries(site, config, dates)) },
     { path: 'robots.txt', content: robotsTxt(sitemapUrl) },
   ];
+}
+
+/**
+ * What the sitemap is made from besides the config, in short: every page's URL and the
+ * draft flags and dates of what it shows. Cheaper than the sitemap, so a rebuild can
+ * tell whether it changed.
+ */
+export function sitemapInputs(site: Site): string {
+  const parts: string[] = [];
+  for (const spec of site.pages) {
+    parts.push(spec.kind, spec.url);
+    for (const article of shownArticles(spec)) {
+      parts.push(`${article.rendered.article.draft ? 'd' : ''}${lastChange(article).getTime()}`);
+    }
+  }
+  return parts.join(' ');
 }
 
 /** The search index of every article: it reads every article's body. */

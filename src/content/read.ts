@@ -29,6 +29,45 @@ export async function readSources(contentDir: string, cwd: string): Promise<Sour
   };
 }
 
+/**
+ * The sources after a change to the given absolute paths, from the result of the previous
+ * read: only those files are read again. Undefined when the change may be more than files
+ * (a folder, or something outside `posts/` that is not Markdown): read everything then.
+ */
+export async function rereadSources(
+  previous: SourcesResult,
+  changedPaths: readonly string[],
+  contentDir: string,
+  cwd: string,
+): Promise<SourcesResult | undefined> {
+  const posts = resolve(cwd, contentDir, 'posts');
+  const changed = new Map<string, string>();
+  for (const file of changedPaths) {
+    const inside = relative(posts, file);
+    if (inside.startsWith('..') || resolve(posts, inside) !== resolve(file)) continue;
+    const name = file.slice(file.lastIndexOf(sep) + 1);
+    if (!name.endsWith('.md') || inside.split(sep).some((part) => part.startsWith('.'))) {
+      return undefined;
+    }
+    changed.set(relative(cwd, file).split(sep).join('/'), file);
+  }
+  if (changed.size === 0) return previous;
+  for (const file of changed.values()) {
+    if (!(await isFile(file)) && (await exists(file))) return undefined;
+  }
+  const reread = await Promise.all([...changed.values()].map((file) => readSource(file, cwd)));
+  const sources = previous.sources.filter((source) => !changed.has(source.path));
+  const diagnostics = previous.diagnostics.filter((diagnostic) => !changed.has(diagnostic.file));
+  for (const result of reread) {
+    if (result && 'text' in result) sources.push(result);
+    else if (result) diagnostics.push(result.diagnostic);
+  }
+  return {
+    sources: sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    diagnostics,
+  };
+}
+
 async function markdownFilesUnder(folder: string): Promise<string[]> {
   let entries: Dirent[];
   try {
@@ -100,6 +139,15 @@ function unreadable(path: string, error: unknown): Diagnostic {
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
   } catch {
     return false;
   }

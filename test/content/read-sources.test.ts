@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readSources } from '../../src/content/index.js';
+import { readSources, rereadSources } from '../../src/content/index.js';
 
 let site: string;
 beforeEach(async () => {
@@ -76,5 +76,66 @@ describe('readSources', () => {
   it('reads from a content folder given as an absolute path', async () => {
     await write('content/posts/a.md', 'a');
     expect(await paths(join(site, 'content'))).toEqual(['content/posts/a.md']);
+  });
+});
+
+describe('rereadSources', () => {
+  const at = (path: string) => join(site, path);
+
+  it('reads again only the changed files, and sees files added and removed', async () => {
+    await write('content/posts/対数.md', '一');
+    await write('content/posts/b.md', 'b');
+    await write('content/posts/c.md', 'c');
+    const before = await readSources('content', site);
+    await write('content/posts/対数.md', '二');
+    await unlink(at('content/posts/b.md'));
+    await write('content/posts/sub/新しい.md', '新');
+    // c.md changed too, but nobody said so: it keeps the text read before.
+    await write('content/posts/c.md', 'c2');
+    const after = await rereadSources(
+      before,
+      [at('content/posts/対数.md'), at('content/posts/b.md'), at('content/posts/sub/新しい.md')],
+      'content',
+      site,
+    );
+    expect(after?.sources).toEqual([
+      { path: 'content/posts/c.md', text: 'c' },
+      { path: 'content/posts/sub/新しい.md', text: '新' },
+      { path: 'content/posts/対数.md', text: '二' },
+    ]);
+  });
+
+  it('reports a file that became unreadable, and forgets the report once it is fixed', async () => {
+    await write('content/posts/a.md', 'a');
+    const before = await readSources('content', site);
+    await write('content/posts/a.md', new Uint8Array([0x82, 0xa0]));
+    const broken = await rereadSources(before, [at('content/posts/a.md')], 'content', site);
+    expect(broken?.diagnostics.map((d) => d.code)).toEqual(['source/encoding']);
+    await write('content/posts/a.md', 'あ');
+    const fixed = await rereadSources(broken!, [at('content/posts/a.md')], 'content', site);
+    expect(fixed).toEqual({
+      sources: [{ path: 'content/posts/a.md', text: 'あ' }],
+      diagnostics: [],
+    });
+  });
+
+  it('leaves the sources as they were for changes outside posts/', async () => {
+    await write('content/posts/a.md', 'a');
+    const before = await readSources('content', site);
+    expect(await rereadSources(before, [at('templates/base.liquid')], 'content', site)).toBe(
+      before,
+    );
+  });
+
+  it('asks for a full read when a folder or a file that is not Markdown changed', async () => {
+    await write('content/posts/a.md', 'a');
+    const before = await readSources('content', site);
+    await write('content/posts/moved/x.md', 'x');
+    expect(
+      await rereadSources(before, [at('content/posts/moved')], 'content', site),
+    ).toBeUndefined();
+    expect(
+      await rereadSources(before, [at('content/posts/notes.txt')], 'content', site),
+    ).toBeUndefined();
   });
 });
