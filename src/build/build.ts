@@ -142,6 +142,7 @@ export function createBuilder(options: BuildOptions): Builder {
   const summaries = new Map<string, ArticleSummary>();
   const bodies = new Map<string, string>();
   const remembered = new RememberedSources();
+  const rendered = new WeakMap<ArticleSummary, RenderedArticle>();
   let previous = new Map<string, PreviousOutput>();
   let runner: TaskRunner | undefined;
 
@@ -149,7 +150,7 @@ export function createBuilder(options: BuildOptions): Builder {
     async build(hint) {
       runner ??= createTaskRunner(options.jobs);
       const started = performance.now();
-      const run = new BuildRun(options, runner, summaries, bodies, previous, remembered);
+      const run = new BuildRun(options, runner, summaries, bodies, previous, remembered, rendered);
       const result = await run.execute(hint);
       result.stats.seconds = (performance.now() - started) / 1000;
       // What this build did not use (an edited article's old render) is not kept for the next.
@@ -169,6 +170,11 @@ export function createBuilder(options: BuildOptions): Builder {
   };
 }
 
+interface Parsed {
+  text: string;
+  result: ArticleResult;
+}
+
 /**
  * What a builder remembers of its sources between builds: the files as last read (a
  * build told which paths changed reads only those again), their parsed front matter by
@@ -177,7 +183,7 @@ export function createBuilder(options: BuildOptions): Builder {
 class RememberedSources {
   private lastRead: { contentDir: string; result: SourcesResult } | undefined;
   private config = '';
-  private results = new Map<string, ArticleResult>();
+  private results = new Map<string, Parsed>();
   private keys = new WeakMap<Article, { salt: string; key: string }>();
 
   async read(contentDir: string, cwd: string, hint?: BuildHint): Promise<SourcesResult> {
@@ -194,15 +200,19 @@ class RememberedSources {
   /** The parser for one build; what this build does not read again is forgotten. */
   parser(config: SiteConfig): (source: SourceFile, config: SiteConfig) => ArticleResult {
     const configKey = JSON.stringify(config);
-    const previous = configKey === this.config ? this.results : new Map<string, ArticleResult>();
-    const current = new Map<string, ArticleResult>();
+    const previous = configKey === this.config ? this.results : new Map<string, Parsed>();
+    const current = new Map<string, Parsed>();
     this.config = configKey;
     this.results = current;
     return (source) => {
-      const key = `${source.path}\u0000${source.text}`;
-      const result = previous.get(key) ?? parseArticle(source, config);
-      current.set(key, result);
-      return result;
+      const known = previous.get(source.path);
+      // Usually the very string read last time, so the comparison is free.
+      const parsed =
+        known?.text === source.text
+          ? known
+          : { text: source.text, result: parseArticle(source, config) };
+      current.set(source.path, parsed);
+      return parsed.result;
     };
   }
 
@@ -259,6 +269,8 @@ class BuildRun {
     private readonly bodies: Map<string, string>,
     private readonly previous: Map<string, PreviousOutput>,
     private readonly remembered: RememberedSources,
+    /** The summaries as the site stage takes them, kept while neither summary nor article changes. */
+    private readonly rendered: WeakMap<ArticleSummary, RenderedArticle>,
   ) {
     this.outDir = path.resolve(options.cwd, options.outDir);
     this.cacheDir =
@@ -432,8 +444,13 @@ class BuildRun {
       keys.set(article, key);
       this.stats.formulas += summary.formulaCount;
       this.diagnostics.push(...summary.diagnostics);
+      // The same object as long as neither changes: later stages remember work by it.
+      const known = this.rendered.get(summary);
+      if (known?.article === article) return known;
       // The body stays on disk (or in `bodies`) until its page is rendered.
-      return { ...summary, article, html: '' };
+      const rendered: RenderedArticle = { ...summary, article, html: '' };
+      this.rendered.set(summary, rendered);
+      return rendered;
     });
     return { articles, keys };
   }

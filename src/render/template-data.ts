@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../config/types.js';
+import type { RenderedArticle } from '../markdown/types.js';
 import type { PageSpec, Pagination, Site, SiteArticle } from '../site/types.js';
 import { createDateFormatter, yearIn, type DateFormatter } from './dates.js';
 import { menuUrl, menuView } from './menu.js';
@@ -50,6 +51,25 @@ export function buildTemplateData(spec: PageSpec, site: Site, config: SiteConfig
 }
 
 /**
+ * What a card shows of an article's rendered summary, hashed once per summary: a list
+ * page names dozens of cards, each with its excerpt's KaTeX, and a builder hands the same
+ * summary objects to every build until their article changes.
+ */
+const summaryCards = new WeakMap<RenderedArticle, string>();
+
+function summaryCard(rendered: RenderedArticle): string {
+  let known = summaryCards.get(rendered);
+  if (known === undefined) {
+    const { title, date, draft } = rendered.article;
+    known = createHash('sha1')
+      .update(JSON.stringify([title, date.getTime(), draft, rendered.excerptHtml]))
+      .digest('base64');
+    summaryCards.set(rendered, known);
+  }
+  return known;
+}
+
+/**
  * What `buildTemplateData(spec, site, config)` is made from, as a few short strings, for a
  * given config: the page's own place in the site and what it shows of each article (its
  * card: title, date, excerpt, URL, authors, tags, reading time). An article page also
@@ -63,20 +83,14 @@ export function templateDataKeyer(site: Site): (spec: PageSpec) => string[] {
   const place = (article: SiteArticle): string => {
     let known = cards.get(article);
     if (known === undefined) {
-      const { rendered } = article;
-      // Hashed once here: a list page names hundreds of cards, each with its excerpt's KaTeX.
-      const card = JSON.stringify([
+      known = JSON.stringify([
+        summaryCard(article.rendered),
         article.url,
-        rendered.article.title,
-        rendered.article.date.getTime(),
-        rendered.article.draft,
-        rendered.excerptHtml,
         article.readingMinutes,
         article.authors.map((author) => [author.name, author.url]),
         article.tags.map((tag) => [tag.name, tag.url]),
         article.series?.part ?? null,
       ]);
-      known = createHash('sha1').update(card).digest('base64');
       cards.set(article, known);
     }
     return known;
