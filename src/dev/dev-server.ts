@@ -49,7 +49,11 @@ interface ServedSite {
   files: Map<string, OutputFile>;
 }
 
-const DEFAULT_DEBOUNCE_MS = 20;
+/**
+ * Quiet time before a batch of changes is built: long enough to take an editor's
+ * truncate-and-write as one change, short enough not to show in the save → reload time.
+ */
+const DEFAULT_DEBOUNCE_MS = 8;
 
 /**
  * Build with drafts, keep the site in memory, serve it, watch the inputs and rebuild on

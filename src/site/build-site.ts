@@ -12,6 +12,45 @@ import type { AuthorRef, PageSpec, Site, SiteArticle } from './types.js';
 import { fileUrlFor, pagePathFor, urlFor } from './urls.js';
 
 /**
+ * The Read more picks of the previous site, by the structure they follow from: the
+ * order, the tags and the series of every article. Picking compares each article with
+ * every other that shares a tag, so a large site pays for it once, not on every edit of
+ * an article's text.
+ */
+let previousReadMore: { structure: string; slugs: Map<string, string[]> } | undefined;
+
+function pickAllReadMore(
+  articles: readonly SiteArticle[],
+  articlesByTag: ReadonlyMap<string, readonly SiteArticle[]>,
+  count: number,
+): void {
+  const structure = JSON.stringify([
+    count,
+    articles.map((article) => [
+      article.slug,
+      article.tags.map((tag) => tag.name),
+      article.series?.name ?? null,
+      article.seriesParts.length,
+    ]),
+  ]);
+  if (previousReadMore?.structure === structure) {
+    const bySlug = new Map(articles.map((article) => [article.slug, article]));
+    for (const article of articles) {
+      article.readMore = previousReadMore.slugs.get(article.slug)!.map((slug) => bySlug.get(slug)!);
+    }
+    return;
+  }
+  const pickReadMore = readMorePicker(articles, articlesByTag, count);
+  for (const article of articles) article.readMore = pickReadMore(article);
+  previousReadMore = {
+    structure,
+    slugs: new Map(
+      articles.map((article) => [article.slug, article.readMore.map((other) => other.slug)]),
+    ),
+  };
+}
+
+/**
  * The site graph of the given articles: order, neighbours, tags, authors,
  * series, "Read more" and every page to render. Pure and deterministic: the
  * order of `rendered` does not matter.
@@ -66,8 +105,7 @@ export function buildSite(rendered: readonly RenderedArticle[], config: SiteConf
     }
   }
 
-  const pickReadMore = readMorePicker(articles, articlesByTag, config.readMoreCount);
-  for (const article of articles) article.readMore = pickReadMore(article);
+  pickAllReadMore(articles, articlesByTag, config.readMoreCount);
 
   const pages: PageSpec[] = [
     ...paginate(articles, config).map((page): PageSpec => ({ kind: 'index', ...page })),
