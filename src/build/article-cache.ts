@@ -47,10 +47,15 @@ export class ArticleCache {
   }
 
   async readHtml(key: string): Promise<string | undefined> {
+    return (await this.readHtmlBytes(key))?.toString('utf8');
+  }
+
+  /** The body as UTF-8 bytes, as a page is written. */
+  async readHtmlBytes(key: string): Promise<Buffer | undefined> {
     const entry = await this.readEntry(key);
     if (!entry) return undefined;
     try {
-      const html = await readFile(this.file(key, 'html'), 'utf8');
+      const html = await readFile(this.file(key, 'html'));
       return sha1(html) === entry.htmlSha1 ? html : undefined;
     } catch {
       return undefined;
@@ -112,6 +117,6 @@ async function atomicWrite(file: string, content: string): Promise<void> {
   await rename(temporary, file);
 }
 
-function sha1(text: string): string {
+function sha1(text: string | Uint8Array): string {
   return createHash('sha1').update(text).digest('hex');
 }

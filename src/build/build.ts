@@ -32,6 +32,7 @@ import {
   buildTemplateData,
   focusableDisplays,
   loadTemplates,
+  printsArticleBodyRaw,
   templateDataKeyer,
 } from '../render/index.js';
 import { buildSite, type PageSpec, type Site, type SiteArticle } from '../site/index.js';
@@ -353,6 +354,7 @@ class BuildRun {
       templates,
       config,
       sourceDir,
+      spliceBodies: printsArticleBodyRaw(templates),
     };
     const copied = [
       ...(await katexAssets()),
@@ -472,7 +474,9 @@ class BuildRun {
     const plans = site.pages.map((spec) => {
       const article = spec.kind === 'article' ? spec.article.rendered.article : undefined;
       const articleKey = article && articleKeys.get(article);
-      const links = article && equationLinks.get(article);
+      // Only a body with references left for its series has marks to resolve or strip.
+      const marked = spec.kind === 'article' && (spec.article.rendered.references?.length ?? 0) > 0;
+      const links = marked ? (equationLinks.get(article!) ?? {}) : undefined;
       const key = sha256(setup.id, ...dataKey(spec), articleKey ?? '', JSON.stringify(links ?? {}));
       return { spec, path: spec.path, key, articleKey, equationLinks: links };
     });
@@ -623,7 +627,8 @@ class BuildRun {
         for (const page of result.pages) {
           this.outputs.set(page.path, {
             key: byPath.get(page.path)!.key,
-            file: page.html === undefined ? undefined : { path: page.path, content: page.html },
+            file:
+              page.content === undefined ? undefined : { path: page.path, content: page.content },
           });
         }
         for (const file of result.missing) missing.push(byPath.get(file)!);
@@ -740,6 +745,9 @@ function sameOutput(before: PreviousOutput | undefined, after: PreviousOutput): 
   if (a && b && 'content' in a && 'content' in b) {
     if (typeof a.content === 'string' && typeof b.content === 'string')
       return a.content === b.content;
+    if (typeof a.content !== 'string' && typeof b.content !== 'string') {
+      return Buffer.compare(a.content, b.content) === 0;
+    }
   }
   return before.key === after.key;
 }

@@ -10,6 +10,7 @@ import {
 } from '../markdown/index.js';
 import { writeInside } from '../output/index.js';
 import {
+  ARTICLE_BODY_MARK,
   createRenderer,
   typesetArticle,
   type Renderer,
@@ -46,6 +47,8 @@ export interface PageSetup {
   templates: TemplateSources;
   config: SiteConfig;
   sourceDir: string;
+  /** The templates print article bodies untouched: pages get them as bytes (`ARTICLE_BODY_MARK`). */
+  spliceBodies: boolean;
 }
 
 export interface PageJob {
@@ -55,7 +58,7 @@ export interface PageJob {
   /** An article page's body: from the cache by key, or given. */
   articleKey?: string;
   articleHtml?: string;
-  /** How the body's equation references to other parts of its series resolved. */
+  /** How the body's equation references to other parts of its series resolved; only for a body that has some. */
   equationLinks?: ReferenceResolutions;
 }
 
@@ -71,7 +74,7 @@ export interface PageTask {
 export interface RenderedPageResult {
   path: string;
   /** Only when the page is not written to disk. */
-  html?: string;
+  content?: string | Uint8Array;
 }
 
 export interface PageTaskResult {
@@ -121,27 +124,47 @@ export async function renderPages(task: PageTask): Promise<PageTaskResult> {
   const result: PageTaskResult = { pages: [], diagnostics: [], missing: [] };
   for (const job of task.jobs) {
     const data = job.data;
+    let body: Buffer | undefined;
     if (data.article) {
-      const html =
-        job.articleHtml ?? (job.articleKey ? await cache?.readHtml(job.articleKey) : undefined);
+      const splice = task.setup.spliceBodies && job.articleHtml === undefined && !job.equationLinks;
+      let html: string | undefined;
+      if (splice) {
+        body = job.articleKey ? await cache?.readHtmlBytes(job.articleKey) : undefined;
+        if (body) html = ARTICLE_BODY_MARK;
+      } else {
+        html =
+          job.articleHtml ?? (job.articleKey ? await cache?.readHtml(job.articleKey) : undefined);
+        if (html !== undefined) html = applyEquationLinks(html, job.equationLinks ?? {});
+      }
       // A cache entry lost or damaged since the summary was read: the main thread renders it again.
       if (html === undefined) {
         result.missing.push(job.path);
         continue;
       }
-      data.article.html = applyEquationLinks(html, job.equationLinks ?? {});
+      data.article.html = html;
     }
     const page = pages.renderer.renderData(job.kind, data);
     result.diagnostics.push(...page.diagnostics);
     if (page.html === undefined) continue;
+    const content = body ? withBody(page.html, body) : page.html;
     if (task.outDir) {
-      await writeInside(task.outDir, job.path, page.html);
+      await writeInside(task.outDir, job.path, content);
       result.pages.push({ path: job.path });
     } else {
-      result.pages.push({ path: job.path, html: page.html });
+      result.pages.push({ path: job.path, content });
     }
   }
   return result;
+}
+
+/** A page rendered around `ARTICLE_BODY_MARK`, with the body's bytes in its place. */
+function withBody(page: string, body: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  page.split(ARTICLE_BODY_MARK).forEach((part, index) => {
+    if (index > 0) parts.push(body);
+    parts.push(Buffer.from(part, 'utf8'));
+  });
+  return Buffer.concat(parts);
 }
 
 export function runTask(task: Task): Promise<RenderedSummary[] | PageTaskResult> {

@@ -1,0 +1,87 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../../src/build/index.js';
+import type { OutputFile } from '../../src/output/index.js';
+import { printsArticleBodyRaw } from '../../src/render/index.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'sugaku-body-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function pages(files: OutputFile[]): Map<string, string> {
+  return new Map(
+    files
+      .filter((file) => file.path.endsWith('.html') && 'content' in file)
+      .map((file) => [
+        file.path,
+        Buffer.from((file as { content: string | Uint8Array }).content).toString('utf8'),
+      ]),
+  );
+}
+
+describe('article bodies put into their pages as bytes', () => {
+  it('applies only to templates that print the body untouched', () => {
+    expect(printsArticleBodyRaw({ 'article.liquid': '<div>{{ article.html | raw }}</div>' })).toBe(
+      true,
+    );
+    expect(printsArticleBodyRaw({ 'article.liquid': '{{- article.html|raw -}}' })).toBe(true);
+    expect(
+      printsArticleBodyRaw({
+        'article.liquid':
+          '{{ article.html | raw }}<p>{{ article.html | strip_html | truncate: 20 }}</p>',
+      }),
+    ).toBe(false);
+  });
+
+  it('gives the pages a template engine gives, for the example site with its cross-part equation links', async () => {
+    const options: BuildOptions = {
+      cwd: repo,
+      contentDir: 'content',
+      outDir: path.join(root, 'dist'),
+      templatesDir: 'templates',
+      publicDir: 'public',
+      cacheDir: path.join(root, 'cache'),
+      drafts: false,
+      strict: false,
+      write: false,
+      jobs: 1,
+    };
+    const spliced = await build(options);
+    // The same templates, but one that names the body once more (in a comment, so the page
+    // is unchanged): the engine prints every body itself.
+    const templates = path.join(root, 'templates');
+    await cp(path.join(repo, 'templates'), templates, { recursive: true });
+    const article = path.join(templates, 'article.liquid');
+    await writeFile(
+      article,
+      `${await readFile(article, 'utf8')}{% comment %}{{ article.html | size }}{% endcomment %}`,
+    );
+    const printed = await build({ ...options, templatesDir: templates });
+    expect(spliced.exitCode).toBe(0);
+    expect(printed.exitCode).toBe(0);
+    const byteBodies = (files: OutputFile[]) =>
+      files.filter(
+        (file) =>
+          'content' in file && file.path.startsWith('posts/') && typeof file.content !== 'string',
+      ).length;
+    expect(byteBodies(spliced.files)).toBeGreaterThan(0);
+    expect(byteBodies(printed.files)).toBe(0);
+    const want = pages(printed.files);
+    const got = pages(spliced.files);
+    expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+    for (const [file, html] of want) expect(got.get(file), file).toBe(html);
+    // Bodies with KaTeX, Japanese and a link to the other part of a series made it in whole.
+    expect(got.get('posts/compound-interest-2/index.html')).toContain(
+      'href="/posts/compound-interest-1/#eq-1.3"',
+    );
+    expect(got.get('posts/compound-interest-1/index.html')).toContain('class="katex-display"');
+  });
+});
