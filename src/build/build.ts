@@ -33,7 +33,9 @@ import {
   focusableDisplays,
   loadTemplates,
   printsArticleBodyRaw,
+  TEMPLATE_FOR_KIND,
   templateDataKeyer,
+  templatesUsedBy,
 } from '../render/index.js';
 import { buildSite, type PageSpec, type Site, type SiteArticle } from '../site/index.js';
 import { ArticleCache, articleKey, type ArticleSummary } from './article-cache.js';
@@ -356,6 +358,26 @@ class BuildRun {
       sourceDir,
       spliceBodies: printsArticleBodyRaw(templates),
     };
+    // A page is made again when a template it reads changed, not when any did: an edit of
+    // the article template leaves the lists alone.
+    const pageTemplates = new Map<PageSpec['kind'], string>();
+    const templatesKey = (kind: PageSpec['kind']): string => {
+      let key = pageTemplates.get(kind);
+      if (key === undefined) {
+        const used = templatesUsedBy(templates, TEMPLATE_FOR_KIND[kind]);
+        key = used
+          ? sha256(
+              fingerprint,
+              JSON.stringify(config),
+              sourceDir,
+              String(setup.spliceBodies),
+              ...used.flatMap((name) => [name, templates[name] ?? '']),
+            )
+          : setup.id;
+        pageTemplates.set(kind, key);
+      }
+      return key;
+    };
     const copied = [
       ...(await katexAssets()),
       ...(await publicFiles(path.resolve(options.cwd, options.publicDir))),
@@ -397,7 +419,16 @@ class BuildRun {
           files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file })),
         );
     search?.catch(() => {});
-    return this.output(site, config, setup, rendered.keys, assets, equationLinks, search);
+    return this.output(
+      site,
+      config,
+      setup,
+      templatesKey,
+      rendered.keys,
+      assets,
+      equationLinks,
+      search,
+    );
   }
 
   /** An article's final body HTML, for the feed and the search index. */
@@ -465,6 +496,7 @@ class BuildRun {
     site: Site,
     config: SiteConfig,
     setup: PageSetup,
+    templatesKey: (kind: PageSpec['kind']) => string,
     articleKeys: Map<Article, string>,
     assets: KeyedFile[],
     equationLinks: Map<Article, ReferenceResolutions>,
@@ -477,7 +509,12 @@ class BuildRun {
       // Only a body with references left for its series has marks to resolve or strip.
       const marked = spec.kind === 'article' && (spec.article.rendered.references?.length ?? 0) > 0;
       const links = marked ? (equationLinks.get(article!) ?? {}) : undefined;
-      const key = sha256(setup.id, ...dataKey(spec), articleKey ?? '', JSON.stringify(links ?? {}));
+      const key = sha256(
+        templatesKey(spec.kind),
+        ...dataKey(spec),
+        articleKey ?? '',
+        JSON.stringify(links ?? {}),
+      );
       return { spec, path: spec.path, key, articleKey, equationLinks: links };
     });
     const keep = new Set<string>();
@@ -746,7 +783,9 @@ function sameOutput(before: PreviousOutput | undefined, after: PreviousOutput): 
     if (typeof a.content === 'string' && typeof b.content === 'string')
       return a.content === b.content;
     if (typeof a.content !== 'string' && typeof b.content !== 'string') {
-      return Buffer.compare(a.content, b.content) === 0;
+      return (
+        a.content.byteLength === b.content.byteLength && Buffer.compare(a.content, b.content) === 0
+      );
     }
   }
   return before.key === after.key;

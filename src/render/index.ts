@@ -12,9 +12,10 @@ export type {
   SiteView,
   TemplateData,
 } from './model.js';
-export { loadTemplates, type TemplateSources } from './templates.js';
+export { loadTemplates, templatesUsedBy, type TemplateSources } from './templates.js';
 export {
   createRenderer,
+  TEMPLATE_FOR_KIND,
   type RenderedPage,
   type Renderer,
   type RendererOptions,

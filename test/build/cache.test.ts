@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -125,6 +125,40 @@ describe('the render cache', () => {
       expect(await readFile(path.join(root, 'dist', page), 'utf8')).toBe(
         await readFile(path.join(root, 'clean', page), 'utf8'),
       );
+    }
+  });
+
+  it('renders only the pages that read an edited template', async () => {
+    const templates = path.join(root, 'templates');
+    await cp(path.join(repo, 'templates'), templates, { recursive: true });
+    const builder = createBuilder({ ...options, templatesDir: templates, write: false });
+    try {
+      await builder.build();
+      const article = path.join(templates, 'article.liquid');
+      await writeFile(
+        article,
+        (await readFile(article, 'utf8')).replace(
+          '{% endblock %}',
+          '<p>記事だけ</p>{% endblock %}',
+        ),
+      );
+      const articleEdit = await builder.build({ changedPaths: [article] });
+      expect(articleEdit.stats.pagesRendered).toBe(3);
+      expect(articleEdit.changed.filter((file) => file.endsWith('.html')).sort()).toEqual([
+        'posts/a/index.html',
+        'posts/bb/index.html',
+        'posts/ccc/index.html',
+      ]);
+      const card = path.join(templates, 'partials/post-card.liquid');
+      await writeFile(card, `${await readFile(card, 'utf8')}<!-- カード -->`);
+      const cardEdit = await builder.build({ changedPaths: [card] });
+      // Cards are on the lists and in every article's Read more; not on the 404 or search page.
+      expect(cardEdit.changed).toContain('index.html');
+      expect(cardEdit.changed).toContain('posts/a/index.html');
+      expect(cardEdit.changed).not.toContain('404.html');
+      expect(cardEdit.changed).not.toContain('search/index.html');
+    } finally {
+      await builder.close();
     }
   });
 
