@@ -9,7 +9,8 @@ import { contentTypeFor, isHtml } from './content-type.js';
 import { createLiveReload, EVENTS_PATH, injectClient, type ClientState } from './live-reload.js';
 import { escapeHtml, internalErrorOverlayHtml, overlayHtml } from './overlay.js';
 import { resolveRequestPath } from './request-path.js';
-import { watchInputs, type InputWatcher } from './watcher.js';
+import type { InputWatcher } from './watcher.js';
+import { watchInputsInThread } from './watcher-thread.js';
 
 export interface DevServerOptions {
   cwd: string;
@@ -146,7 +147,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     return running;
   };
 
-  const watcher: InputWatcher = await watchInputs(
+  const watcher: InputWatcher = await watchInputsInThread(
     {
       folders: [options.contentDir, options.templatesDir, options.publicDir].map((folder) =>
         path.resolve(cwd, folder),
