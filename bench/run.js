@@ -90,9 +90,12 @@ for (const count of sizes) {
   console.log();
 }
 
-// The dev server's latency, save → reload event (bench/reload.js).
-console.log(`== dev server reload, ${values['reload-articles']} articles`);
-printReload(await benchReload({ articles: Number(values['reload-articles']) }));
+// The dev server's latency, save → reload event (bench/reload.js); `--reload-articles 0` skips it.
+const reloadArticles = Number(values['reload-articles']);
+if (reloadArticles > 0) {
+  console.log(`== dev server reload, ${reloadArticles} articles`);
+  printReload(await benchReload({ articles: reloadArticles }));
+}
 
 function row(label, seconds, note = '') {
   console.log(

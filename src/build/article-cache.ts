@@ -3,10 +3,11 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../content/index.js';
 import type { RenderedArticle } from '../markdown/index.js';
+import type { SearchBody } from '../output/index.js';
 import { sha256 } from './fingerprint.js';
 
 /** Bumped when the layout of an entry changes. */
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 2;
 
 /** A rendered article without its body HTML, which can be large and stays on disk until its page is rendered. */
 export type ArticleSummary = Omit<RenderedArticle, 'article' | 'html'>;
@@ -15,6 +16,7 @@ interface Entry {
   format: number;
   key: string;
   htmlSha1: string;
+  searchSha1: string;
   summary: ArticleSummary;
 }
 
@@ -34,9 +36,10 @@ export function articleKey(
 }
 
 /**
- * Content-addressed store of rendered articles: `<key>.json` (the summary) and
- * `<key>.html`. An entry is trusted only if it names its own key, has the current
- * format and its HTML matches the recorded hash; anything else is a miss.
+ * Content-addressed store of rendered articles: `<key>.json` (the summary), `<key>.html`
+ * and `<key>.search` (what the search index takes of the body). An entry is trusted only
+ * if it names its own key, has the current format and its files match the recorded
+ * hashes; anything else is a miss.
  */
 export class ArticleCache {
   constructor(readonly dir: string) {}
@@ -62,10 +65,34 @@ export class ArticleCache {
     }
   }
 
-  /** HTML first, summary last: a summary on disk means its HTML is complete. */
-  async write(key: string, summary: ArticleSummary, html: string): Promise<void> {
+  async readSearch(key: string): Promise<SearchBody | undefined> {
+    const entry = await this.readEntry(key);
+    if (!entry) return undefined;
+    try {
+      const search = await readFile(this.file(key, 'search'), 'utf8');
+      return sha1(search) === entry.searchSha1 ? (JSON.parse(search) as SearchBody) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Bodies first, summary last: a summary on disk means the rest is complete. */
+  async write(
+    key: string,
+    summary: ArticleSummary,
+    html: string,
+    search: SearchBody,
+  ): Promise<void> {
+    const searchJson = JSON.stringify(search);
     await atomicWrite(this.file(key, 'html'), html);
-    const entry: Entry = { format: ENTRY_FORMAT, key, htmlSha1: sha1(html), summary };
+    await atomicWrite(this.file(key, 'search'), searchJson);
+    const entry: Entry = {
+      format: ENTRY_FORMAT,
+      key,
+      htmlSha1: sha1(html),
+      searchSha1: sha1(searchJson),
+      summary,
+    };
     await atomicWrite(this.file(key, 'json'), JSON.stringify(entry));
   }
 
@@ -79,7 +106,7 @@ export class ArticleCache {
     return isEntry(entry, key) ? entry : undefined;
   }
 
-  private file(key: string, extension: 'json' | 'html'): string {
+  private file(key: string, extension: 'json' | 'html' | 'search'): string {
     return path.join(this.dir, 'articles', key.slice(0, 2), `${key}.${extension}`);
   }
 }
@@ -92,6 +119,7 @@ function isEntry(value: unknown, key: string): value is Entry {
     entry.format === ENTRY_FORMAT &&
     entry.key === key &&
     typeof entry.htmlSha1 === 'string' &&
+    typeof entry.searchSha1 === 'string' &&
     typeof summary === 'object' &&
     summary !== null &&
     typeof summary.excerptHtml === 'string' &&

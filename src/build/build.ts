@@ -26,6 +26,7 @@ import {
   publicFiles,
   recoverInterruptedSwap,
   type OutputFile,
+  type SearchBody,
   type SiteWriter,
 } from '../output/index.js';
 import {
@@ -129,6 +130,12 @@ interface PreviousOutput {
   file?: OutputFile;
 }
 
+/** An article's body and what the search index takes of it, kept in memory when there is no cache. */
+interface RenderedBody {
+  html: string;
+  search: SearchBody;
+}
+
 /** A file besides the pages, with the key it is made from; no `file` means: keep the previous one. */
 interface KeyedFile {
   path: string;
@@ -143,7 +150,7 @@ interface KeyedFile {
  */
 export function createBuilder(options: BuildOptions): Builder {
   const summaries = new Map<string, ArticleSummary>();
-  const bodies = new Map<string, string>();
+  const bodies = new Map<string, RenderedBody>();
   const remembered = new RememberedSources();
   const rendered = new WeakMap<ArticleSummary, RenderedArticle>();
   let previous = new Map<string, PreviousOutput>();
@@ -269,7 +276,7 @@ class BuildRun {
     private readonly options: BuildOptions,
     private readonly runner: TaskRunner,
     private readonly summaries: Map<string, ArticleSummary>,
-    private readonly bodies: Map<string, string>,
+    private readonly bodies: Map<string, RenderedBody>,
     private readonly previous: Map<string, PreviousOutput>,
     private readonly remembered: RememberedSources,
     /** The summaries as the site stage takes them, kept while neither summary nor article changes. */
@@ -415,7 +422,9 @@ class BuildRun {
     // Pagefind indexes in a process of its own: let it work while the threads render pages.
     const search = keptSearch
       ? undefined
-      : searchFiles(site, config, articleBody).then((files) =>
+      : searchFiles(site, config, ({ rendered: { article } }) =>
+          this.articleSearch(rendered.keys.get(article)!),
+        ).then((files) =>
           files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file })),
         );
     search?.catch(() => {});
@@ -431,14 +440,24 @@ class BuildRun {
     );
   }
 
-  /** An article's final body HTML, for the feed and the search index. */
+  /** An article's final body HTML, for the feed. */
   private async articleBody(key: string, links: ReferenceResolutions): Promise<string> {
-    let html = this.bodies.get(key) ?? (await this.cache?.readHtml(key));
+    let html = this.bodies.get(key)?.html ?? (await this.cache?.readHtml(key));
     if (html === undefined) {
       await this.renderBodiesAgain([key]);
-      html = this.bodies.get(key)!;
+      html = this.bodies.get(key)!.html;
     }
     return applyEquationLinks(html, links);
+  }
+
+  /** What the search index takes of an article's body (links to other parts change no word of it). */
+  private async articleSearch(key: string): Promise<SearchBody> {
+    let search = this.bodies.get(key)?.search ?? (await this.cache?.readSearch(key));
+    if (search === undefined) {
+      await this.renderBodiesAgain([key]);
+      search = this.bodies.get(key)!.search;
+    }
+    return search;
   }
 
   /** Summaries from memory, then from the disk cache; the rest rendered by the workers. */
@@ -461,9 +480,9 @@ class BuildRun {
           cacheDir: this.cacheDir,
           jobs,
         });
-        for (const { key, summary, html } of results) {
+        for (const { key, summary, html, search } of results) {
           this.summaries.set(key, summary);
-          if (html !== undefined) this.bodies.set(key, html);
+          if (html !== undefined && search !== undefined) this.bodies.set(key, { html, search });
         }
         done += jobs.length;
         report();
@@ -648,7 +667,7 @@ class BuildRun {
           if (plan.articleKey) {
             job.articleKey = plan.articleKey;
             const body = this.bodies.get(plan.articleKey);
-            if (body !== undefined) job.articleHtml = body;
+            if (body !== undefined) job.articleHtml = body.html;
           }
           if (plan.equationLinks) job.equationLinks = plan.equationLinks;
           return job;
@@ -680,9 +699,9 @@ class BuildRun {
   private async renderBodiesAgain(keys: string[]): Promise<void> {
     const jobs = [...new Set(keys)].map((key) => ({ key, article: this.articleByKey.get(key)! }));
     const results = await this.runner.articles({ kind: 'articles', macros: this.macros, jobs });
-    for (const { key, summary, html } of results) {
-      this.bodies.set(key, html!);
-      await this.cache?.write(key, summary, html!);
+    for (const { key, summary, html, search } of results) {
+      this.bodies.set(key, { html: html!, search: search! });
+      await this.cache?.write(key, summary, html!, search!);
     }
   }
 

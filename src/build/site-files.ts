@@ -7,6 +7,8 @@ import {
   sitemapXml,
   type FeedEntry,
   type OutputFile,
+  type SearchBody,
+  type SearchDocument,
   type SitemapEntry,
 } from '../output/index.js';
 import { createDateFormatter, type DateFormatter } from '../render/index.js';
@@ -74,21 +76,24 @@ export function sitemapInputs(site: Site): string {
   return parts.join(' ');
 }
 
-/** The search index of every article: it reads every article's body. */
+/** What the search index takes of an article's body (`searchBody`), which the build keeps apart. */
+export type ArticleSearch = (article: SiteArticle) => Promise<SearchBody>;
+
+/** The search index of every article, in site order. */
 export async function searchFiles(
   site: Site,
   config: SiteConfig,
-  articleBody: ArticleBody,
+  articleSearch: ArticleSearch,
 ): Promise<OutputFile[]> {
   const dates = createDateFormatter(config.timeZone);
-  async function* documents() {
+  async function* documents(): AsyncGenerator<SearchDocument> {
     for (const article of site.articles) {
       yield {
         url: article.url,
         title: article.rendered.article.title,
         date: dates(article.rendered.article.date).display,
         tags: article.tags.map((tag) => tag.name),
-        html: await articleBody(article),
+        body: await articleSearch(article),
       };
     }
   }

@@ -8,7 +8,7 @@ import {
   type MarkdownRenderer,
   type ReferenceResolutions,
 } from '../markdown/index.js';
-import { writeInside } from '../output/index.js';
+import { searchBody, writeInside, type SearchBody } from '../output/index.js';
 import {
   ARTICLE_BODY_MARK,
   createRenderer,
@@ -37,8 +37,9 @@ export interface ArticleTask {
 export interface RenderedSummary {
   key: string;
   summary: ArticleSummary;
-  /** Only when there is no cache to keep it in. */
+  /** Only when there is no cache to keep them in. */
   html?: string;
+  search?: SearchBody;
 }
 
 export interface PageSetup {
@@ -105,11 +106,13 @@ export async function renderArticles(task: ArticleTask): Promise<RenderedSummary
       html,
       ...summary
     } = typesetArticle(markdown.renderer.render(article));
+    // What the search index takes of the body, made here in parallel and cached with it.
+    const search = searchBody(html);
     if (cache) {
-      await cache.write(key, summary, html);
+      await cache.write(key, summary, html, search);
       results.push({ key, summary });
     } else {
-      results.push({ key, summary, html });
+      results.push({ key, summary, html, search });
     }
   }
   return results;

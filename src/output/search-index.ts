@@ -16,9 +16,26 @@ export interface SearchDocument {
   /** Shown under the title in results: `2025年5月20日`. */
   date: string;
   tags: string[];
-  /** The rendered article body (KaTeX and all). */
-  html: string;
+  /** What the index takes of the rendered body: `searchBody(html)`. */
+  body: SearchBody;
 }
+
+/**
+ * What the index takes of an article's rendered body, made once per article (the build
+ * makes it when it renders the article, and caches it): the readable text shown in
+ * results, and the body with every text cut into index words.
+ */
+export interface SearchBody {
+  text: string;
+  words: string;
+}
+
+export function searchBody(html: string): SearchBody {
+  return { text: plainText(html).slice(0, EXCERPT_SOURCE), words: indexedHtml(html) };
+}
+
+/** Documents on their way to Pagefind at once: its work on one overlaps ours on the next. */
+const IN_FLIGHT = 16;
 
 /** A file of the index, made in memory. */
 export type SearchIndexFile = Extract<OutputFile, { content: unknown }> & { content: Uint8Array };
@@ -46,13 +63,24 @@ export async function searchIndexFiles(
     const index = created.index;
     if (!index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
     try {
-      // One document at a time: a large site's bodies would not fit in memory together.
+      // A few documents at a time: a large site's bodies would not fit in memory together.
+      // Pagefind takes them in the order they are sent, so the index is the same every time.
+      const inFlight = new Set<Promise<void>>();
       for await (const document of documents) {
-        const added = await index.addHTMLFile({ url: document.url, content: indexPage(document) });
-        if (added.errors.length > 0) {
-          throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
-        }
+        const adding = index
+          .addHTMLFile({ url: document.url, content: indexPage(document) })
+          .then((added) => {
+            if (added.errors.length > 0) {
+              throw new Error(
+                `Pagefind could not index ${document.url}: ${added.errors.join('; ')}`,
+              );
+            }
+          });
+        inFlight.add(adding);
+        void adding.finally(() => inFlight.delete(adding)).catch(() => {});
+        if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
       }
+      await Promise.all(inFlight);
       const { files, errors } = await index.getFiles();
       if (errors.length > 0)
         throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
@@ -71,7 +99,7 @@ export async function searchIndexFiles(
  * results list, which shows them instead of Pagefind's excerpt of the cut words.
  */
 export function indexPage(document: SearchDocument): string {
-  const text = plainText(document.html).slice(0, EXCERPT_SOURCE);
+  const { text, words } = document.body;
   const meta = [
     ['title', document.title],
     ['date', document.date],
@@ -88,7 +116,7 @@ export function indexPage(document: SearchDocument): string {
     `<span data-pagefind-meta="${metaNames}"${attributes}></span>` +
     `<h1>${escapeText(searchWords(document.title))}</h1>` +
     (document.tags.length > 0 ? `<p>${escapeText(searchWords(document.tags.join(' ')))}</p>` : '') +
-    indexedHtml(document.html) +
+    words +
     `</body></html>`
   );
 }

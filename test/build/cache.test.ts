@@ -110,11 +110,17 @@ describe('the render cache', () => {
     );
     const summaries = cacheFiles.filter((f) => f.endsWith('.json'));
     const bodies = cacheFiles.filter((f) => f.endsWith('.html'));
+    const searchTexts = cacheFiles.filter((f) => f.endsWith('.search'));
+    expect(searchTexts).toHaveLength(3);
     await writeFile(
       path.join(root, 'cache/articles', summaries[0]!),
       '{"format": 1, "key": "someone else"',
     );
     await writeFile(path.join(root, 'cache/articles', bodies[1]!), '<p>tampered</p>');
+    await writeFile(
+      path.join(root, 'cache/articles', searchTexts[2]!),
+      '{"text":"改ざん","words":"改ざん"}',
+    );
     await rm(path.join(root, 'dist'), { recursive: true });
 
     const result = await build(options);
@@ -124,6 +130,15 @@ describe('the render cache', () => {
       const page = `posts/${name}/index.html`;
       expect(await readFile(path.join(root, 'dist', page), 'utf8')).toBe(
         await readFile(path.join(root, 'clean', page), 'utf8'),
+      );
+    }
+    // The search index too: a damaged search text is made again, never indexed.
+    const index = (await readdir(path.join(root, 'clean/pagefind'), { recursive: true }))
+      .map(String)
+      .sort();
+    for (const file of index.filter((f) => /\.pf_(fragment|index|meta)$|entry\.json$/.test(f))) {
+      expect(await readFile(path.join(root, 'dist/pagefind', file)), file).toEqual(
+        await readFile(path.join(root, 'clean/pagefind', file)),
       );
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { searchIndexFiles, type SearchDocument } from '../../src/output/index.js';
+import { searchBody, searchIndexFiles, type SearchDocument } from '../../src/output/index.js';
 import { indexPage } from '../../src/output/search-index.js';
 
 const documents: SearchDocument[] = [
@@ -8,14 +8,14 @@ const documents: SearchDocument[] = [
     title: '対数の底の変換公式',
     date: '2025年5月20日',
     tags: ['対数'],
-    html: '<h2 id="定義">定義</h2>\n<p>連立方程式と &lt;対数&gt; の話。</p>',
+    body: searchBody('<h2 id="定義">定義</h2>\n<p>連立方程式と &lt;対数&gt; の話。</p>'),
   },
   {
     url: '/blog/posts/exp/',
     title: '指数関数',
     date: '2025年6月1日',
     tags: [],
-    html: '<p>指数関数を微分する。</p>',
+    body: searchBody('<p>指数関数を微分する。</p>'),
   },
 ];
 
