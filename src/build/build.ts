@@ -38,7 +38,13 @@ import {
   templateDataKeyer,
   templatesUsedBy,
 } from '../render/index.js';
-import { buildSite, type PageSpec, type Site, type SiteArticle } from '../site/index.js';
+import {
+  buildSite,
+  compareNewestFirst,
+  type PageSpec,
+  type Site,
+  type SiteArticle,
+} from '../site/index.js';
 import { ArticleCache, articleKey, type ArticleSummary } from './article-cache.js';
 import { codeFingerprint, sha256 } from './fingerprint.js';
 import { readManifest, unchangedOnDisk, writeManifest, type OutputManifest } from './manifest.js';
@@ -269,6 +275,8 @@ class BuildRun {
   private macros: Record<string, string> = {};
   readonly articleByKey = new Map<string, Article>();
   private basePath: string | undefined;
+  /** Set once the build has its result; work still running for it (the search index) stops. */
+  private finished = false;
   /** What the previous build wrote to `outDir`, when writing. */
   private manifest: OutputManifest | undefined;
 
@@ -326,7 +334,34 @@ class BuildRun {
     }));
     this.macros = config.macros;
     for (const { article, key } of keyed) this.articleByKey.set(key, article);
-    const rendered = await this.renderArticles(keyed, config);
+    const siteKey = sha256(fingerprint, JSON.stringify(config));
+    // In the site's order: the search index takes its documents in that order, and Pagefind
+    // indexes each one as soon as it is rendered, in a process of its own. The dev server
+    // makes the index once, at start, and keeps it while it runs.
+    const inSiteOrder = [...keyed].sort((a, b) => compareNewestFirst(a.article, b.article));
+    const searchKey = this.write
+      ? sha256('search', sha256(siteKey, ...inSiteOrder.map(({ key }) => key)))
+      : 'search-at-start';
+    const keptSearch = await this.keptGroup(searchKey);
+    const rendering = this.renderArticles(inSiteOrder, config);
+    const keyOfArticle = new Map(keyed.map(({ article, key }) => [article, key]));
+    const search = keptSearch
+      ? undefined
+      : searchFiles(
+          inSiteOrder.map(({ article }) => article),
+          config,
+          async (article) => {
+            const key = keyOfArticle.get(article)!;
+            await rendering.ready(key);
+            // A build that failed has no use for its index: stop feeding Pagefind.
+            if (this.finished) throw new Error('the build ended before its search index');
+            return this.articleSearch(key);
+          },
+        ).then((files) =>
+          files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file })),
+        );
+    search?.catch(() => {});
+    const rendered = await rendering.done;
     if (hasErrors(this.diagnostics, options.strict)) return this.finish(1);
 
     const site = buildSite(rendered.articles, config);
@@ -392,13 +427,11 @@ class BuildRun {
     const assets: KeyedFile[] = await Promise.all(
       copied.map(async (file) => ({ path: file.path, key: await assetKey(file), file })),
     );
-    // Feed, sitemap, robots.txt and the search index (src/build/site-files.ts) are made
-    // again only when what they show changed. The search index reads every article's
-    // body: the dev server makes it once, at start, and keeps it while it runs.
+    // Feed, sitemap and robots.txt (src/build/site-files.ts) are made again only when what
+    // they show changed.
     const articleBody = ({ rendered: { article } }: SiteArticle) =>
       this.articleBody(rendered.keys.get(article)!, equationLinks.get(article) ?? {});
     const keyOf = (article: SiteArticle) => rendered.keys.get(article.rendered.article)!;
-    const siteKey = sha256(fingerprint, JSON.stringify(config));
     const feedKey = sha256(
       'feed',
       siteKey,
@@ -415,19 +448,7 @@ class BuildRun {
     assets.push(...(await this.generated(feedKey, () => feedFiles(site, config, articleBody))));
     const sitemapKey = sha256('sitemap', siteKey, sitemapInputs(site));
     assets.push(...(await this.generated(sitemapKey, async () => sitemapFiles(site, config))));
-    const contentKey = sha256(siteKey, ...site.articles.map(keyOf));
-    const searchKey = this.write ? sha256('search', contentKey) : 'search-at-start';
-    const keptSearch = await this.keptGroup(searchKey);
     if (keptSearch) assets.push(...keptSearch);
-    // Pagefind indexes in a process of its own: let it work while the threads render pages.
-    const search = keptSearch
-      ? undefined
-      : searchFiles(site, config, ({ rendered: { article } }) =>
-          this.articleSearch(rendered.keys.get(article)!),
-        ).then((files) =>
-          files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file })),
-        );
-    search?.catch(() => {});
     return this.output(
       site,
       config,
@@ -460,36 +481,63 @@ class BuildRun {
     return search;
   }
 
-  /** Summaries from memory, then from the disk cache; the rest rendered by the workers. */
-  private async renderArticles(keyed: { article: Article; key: string }[], config: SiteConfig) {
-    const missing: { article: Article; key: string }[] = [];
-    for (const job of keyed) {
-      if (this.summaries.has(job.key)) continue;
-      const summary = await this.cache?.readSummary(job.key);
-      if (summary) this.summaries.set(job.key, summary);
-      else missing.push(job);
-    }
-    let done = 0;
-    const report = () =>
-      this.options.onProgress?.({ phase: 'articles', done, total: missing.length });
-    await Promise.all(
-      chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
-        const results = await this.runner.articles({
-          kind: 'articles',
-          macros: config.macros,
-          cacheDir: this.cacheDir,
-          jobs,
-        });
-        for (const { key, summary, html, search } of results) {
-          this.summaries.set(key, summary);
-          if (html !== undefined && search !== undefined) this.bodies.set(key, { html, search });
+  /**
+   * Summaries from memory, then from the disk cache; the rest rendered by the workers, in
+   * the given order. `ready(key)` settles once that article's summary is known.
+   */
+  private renderArticles(
+    keyed: { article: Article; key: string }[],
+    config: SiteConfig,
+  ): {
+    ready(key: string): Promise<void>;
+    done: Promise<{ articles: RenderedArticle[]; keys: Map<Article, string> }>;
+  } {
+    const readiness = new Map(keyed.map(({ key }) => [key, deferred()]));
+    const settle = (key: string) => readiness.get(key)?.resolve();
+    const done = (async () => {
+      const missing: { article: Article; key: string }[] = [];
+      for (const job of keyed) {
+        if (!this.summaries.has(job.key)) {
+          const summary = await this.cache?.readSummary(job.key);
+          if (summary) this.summaries.set(job.key, summary);
+          else missing.push(job);
         }
-        done += jobs.length;
-        report();
-      }),
-    );
-    this.stats.articlesRendered = missing.length;
+        if (this.summaries.has(job.key)) settle(job.key);
+      }
+      let finished = 0;
+      const report = () =>
+        this.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
+      await Promise.all(
+        chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
+          const results = await this.runner.articles({
+            kind: 'articles',
+            macros: config.macros,
+            cacheDir: this.cacheDir,
+            jobs,
+          });
+          for (const { key, summary, html, search } of results) {
+            this.summaries.set(key, summary);
+            if (html !== undefined && search !== undefined) this.bodies.set(key, { html, search });
+            settle(key);
+          }
+          finished += jobs.length;
+          report();
+        }),
+      );
+      this.stats.articlesRendered = missing.length;
+      return this.summarized(keyed);
+    })();
+    done.catch((error: unknown) => {
+      for (const waiting of readiness.values()) waiting.reject(error);
+    });
+    return {
+      ready: (key) => readiness.get(key)?.promise ?? Promise.resolve(),
+      done,
+    };
+  }
 
+  /** The rendered articles as the site stage takes them: summaries, bodies left out. */
+  private summarized(keyed: { article: Article; key: string }[]) {
     const keys = new Map<Article, string>();
     const articles: RenderedArticle[] = keyed.map(({ article, key }) => {
       const summary = this.summaries.get(key)!;
@@ -726,6 +774,7 @@ class BuildRun {
   }
 
   private finish(exitCode: BuildResult['exitCode']): BuildResult {
+    this.finished = true;
     const diagnostics = sortDiagnostics(uniqueDiagnostics(this.diagnostics));
     const files: OutputFile[] = [];
     if (exitCode === 0 && !this.write) {
@@ -772,6 +821,18 @@ function typesetResolutions(resolutions: ReferenceResolutions): ReferenceResolut
         : resolution;
   }
   return typeset;
+}
+
+function deferred(): { promise: Promise<void>; resolve(): void; reject(error: unknown): void } {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  // Nobody may be waiting: a build that fails early leaves its search index unfed.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -12,7 +12,15 @@ import {
   type SitemapEntry,
 } from '../output/index.js';
 import { createDateFormatter, type DateFormatter } from '../render/index.js';
-import type { PageSpec, Site, SiteArticle } from '../site/index.js';
+import type { Article } from '../content/index.js';
+import {
+  compareNewestFirst,
+  tagNamesOf,
+  urlFor,
+  type PageSpec,
+  type Site,
+  type SiteArticle,
+} from '../site/index.js';
 
 /** An article's rendered body. The build keeps bodies out of `Site` (in its cache), so it is asked for. */
 export type ArticleBody = (article: SiteArticle) => Promise<string>;
@@ -76,23 +84,27 @@ export function sitemapInputs(site: Site): string {
   return parts.join(' ');
 }
 
-/** What the search index takes of an article's body (`searchBody`), which the build keeps apart. */
-export type ArticleSearch = (article: SiteArticle) => Promise<SearchBody>;
+/** What the search index takes of an article's body (`searchBody`), once it is rendered. */
+export type ArticleSearch = (article: Article) => Promise<SearchBody>;
 
-/** The search index of every article, in site order. */
+/**
+ * The search index of the given articles, in the site's order. It needs no page, only
+ * what an article's front matter says and its rendered body, so it can start while the
+ * articles are being rendered: the URL and tags are the ones `buildSite` gives them.
+ */
 export async function searchFiles(
-  site: Site,
+  articles: readonly Article[],
   config: SiteConfig,
   articleSearch: ArticleSearch,
 ): Promise<OutputFile[]> {
   const dates = createDateFormatter(config.timeZone);
   async function* documents(): AsyncGenerator<SearchDocument> {
-    for (const article of site.articles) {
+    for (const article of [...articles].sort(compareNewestFirst)) {
       yield {
-        url: article.url,
-        title: article.rendered.article.title,
-        date: dates(article.rendered.article.date).display,
-        tags: article.tags.map((tag) => tag.name),
+        url: urlFor(config, 'posts', article.slug),
+        title: article.title,
+        date: dates(article.date).display,
+        tags: tagNamesOf(article),
         body: await articleSearch(article),
       };
     }

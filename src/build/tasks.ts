@@ -125,39 +125,52 @@ export async function renderPages(task: PageTask): Promise<PageTaskResult> {
   }
   const cache = task.cacheDir ? new ArticleCache(task.cacheDir) : undefined;
   const result: PageTaskResult = { pages: [], diagnostics: [], missing: [] };
-  for (const job of task.jobs) {
+  // Files are read and written while pages render: a page costs about as much in file
+  // system calls as in Liquid, and the two overlap.
+  const bodies = task.jobs.map((job) => readBody(job, task.setup, cache));
+  const writes: Promise<void>[] = [];
+  for (const [index, job] of task.jobs.entries()) {
     const data = job.data;
-    let body: Buffer | undefined;
+    const body = await bodies[index];
     if (data.article) {
-      const splice = task.setup.spliceBodies && job.articleHtml === undefined && !job.equationLinks;
-      let html: string | undefined;
-      if (splice) {
-        body = job.articleKey ? await cache?.readHtmlBytes(job.articleKey) : undefined;
-        if (body) html = ARTICLE_BODY_MARK;
-      } else {
-        html =
-          job.articleHtml ?? (job.articleKey ? await cache?.readHtml(job.articleKey) : undefined);
-        if (html !== undefined) html = applyEquationLinks(html, job.equationLinks ?? {});
-      }
       // A cache entry lost or damaged since the summary was read: the main thread renders it again.
-      if (html === undefined) {
+      if (body === undefined) {
         result.missing.push(job.path);
         continue;
       }
-      data.article.html = html;
+      data.article.html = typeof body === 'string' ? body : ARTICLE_BODY_MARK;
     }
     const page = pages.renderer.renderData(job.kind, data);
     result.diagnostics.push(...page.diagnostics);
     if (page.html === undefined) continue;
-    const content = body ? withBody(page.html, body) : page.html;
+    const content = body instanceof Buffer ? withBody(page.html, body) : page.html;
     if (task.outDir) {
-      await writeInside(task.outDir, job.path, content);
+      writes.push(writeInside(task.outDir, job.path, content));
       result.pages.push({ path: job.path });
     } else {
       result.pages.push({ path: job.path, content });
     }
   }
+  await Promise.all(writes);
   return result;
+}
+
+/**
+ * An article page's body: its bytes, to go in place of `ARTICLE_BODY_MARK`, or its HTML
+ * with the links to other parts of its series; undefined when the cache lost it.
+ */
+async function readBody(
+  job: PageJob,
+  setup: PageSetup,
+  cache: ArticleCache | undefined,
+): Promise<string | Buffer | undefined> {
+  if (!job.data.article) return undefined;
+  if (setup.spliceBodies && job.articleHtml === undefined && !job.equationLinks) {
+    return job.articleKey ? cache?.readHtmlBytes(job.articleKey) : undefined;
+  }
+  const html =
+    job.articleHtml ?? (job.articleKey ? await cache?.readHtml(job.articleKey) : undefined);
+  return html === undefined ? undefined : applyEquationLinks(html, job.equationLinks ?? {});
 }
 
 /** A page rendered around `ARTICLE_BODY_MARK`, with the body's bytes in its place. */

@@ -1,4 +1,6 @@
 export { buildSite } from './build-site.js';
+export { compareNewestFirst } from './order.js';
+export { tagNamesOf } from './tags.js';
 export { readingMinutes } from './reading-time.js';
 export { nameSlug, safeSegment } from './segments.js';
 export { fileUrlFor, pagePathFor, urlFor } from './urls.js';
