@@ -73,7 +73,7 @@ for (const count of sizes) {
     `  ${'throughput (clean)'.padEnd(52)} ${(count / cleanSeconds).toFixed(0)} articles/s, ${(formulas / cleanSeconds).toFixed(0)} formulas/s`,
   );
   console.log(
-    `  ${'peak RSS (clean build)'.padEnd(52)} ${Math.max(...clean.map((r) => r.maxRssMB)).toFixed(0)} MB`,
+    `  ${'peak RSS (clean build, Node process)'.padEnd(52)} ${Math.max(...clean.map((r) => r.maxRssMB)).toFixed(0)} MB`,
   );
   if (eleventySizes.includes(count)) {
     await writeCorpus(content, count); // without the edits above
@@ -93,7 +93,6 @@ for (const count of sizes) {
 // The dev server's latency, save → reload event (bench/reload.js); `--reload-articles 0` skips it.
 const reloadArticles = Number(values['reload-articles']);
 if (reloadArticles > 0) {
-  console.log(`== dev server reload, ${reloadArticles} articles`);
   printReload(await benchReload({ articles: reloadArticles }));
 }
 

@@ -93,6 +93,22 @@ describe('formulas in the index', () => {
   });
 
   test('escaped text stays escaped in the indexed HTML', () => {
-    expect(indexedHtml('<p>a &lt;b&gt; &amp; c</p>')).toBe('<p>a &lt;b&gt; &amp; c</p>');
+    expect(indexedHtml('<p>a &lt;b&gt; &amp; c</p>')).toBe('<p> a &lt;b&gt; &amp; c </p>');
+  });
+
+  test('a word of the text is indexed where it first appears; headings keep all of theirs', () => {
+    const html =
+      '<p>行列式を計算する。</p><h2 id="x">行列式の性質</h2><p>行列式は積を保つ。行列式。</p>';
+    const indexed = indexedHtml(html);
+    const count = (part: string) =>
+      (indexed.match(/<p>[^<]*<\/p>/g) ?? [])
+        .join(' ')
+        .split(' ')
+        .filter((w) => w === part).length;
+    // 行列式 in both paragraphs: indexed in the first only.
+    expect(count('行列式')).toBe(1);
+    expect(indexed).toMatch(/<h2 id="x">[^<]* 行列式 [^<]*<\/h2>/);
+    // Words the second paragraph adds are still there.
+    expect(indexed).toMatch(/<p>[^<]* 積 [^<]*<\/p>$/);
   });
 });
