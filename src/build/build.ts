@@ -8,6 +8,8 @@ import {
   parseArticle,
   readSources,
   rereadSources,
+  restoredArticleResult,
+  storedArticleResult,
   type Article,
   type ArticleResult,
   type SourceFile,
@@ -47,6 +49,7 @@ import {
 } from '../site/index.js';
 import { ArticleCache, articleKey, type ArticleSummary } from './article-cache.js';
 import { codeFingerprint, sha256 } from './fingerprint.js';
+import { FrontMatterCache } from './front-matter-cache.js';
 import { readManifest, unchangedOnDisk, writeManifest, type OutputManifest } from './manifest.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
@@ -201,6 +204,7 @@ class RememberedSources {
   private config = '';
   private results = new Map<string, Parsed>();
   private keys = new WeakMap<Article, { salt: string; key: string }>();
+  private onDisk: { dir: string; cache: FrontMatterCache } | undefined;
 
   async read(contentDir: string, cwd: string, hint?: BuildHint): Promise<SourcesResult> {
     const previous = this.lastRead?.contentDir === contentDir ? this.lastRead.result : undefined;
@@ -213,23 +217,47 @@ class RememberedSources {
     return result;
   }
 
-  /** The parser for one build; what this build does not read again is forgotten. */
-  parser(config: SiteConfig): (source: SourceFile, config: SiteConfig) => ArticleResult {
+  /**
+   * The parser for one build; what this build does not read again is forgotten. With a
+   * cache folder, front matter parsed by earlier builds (in other processes) is read back.
+   */
+  async parser(
+    config: SiteConfig,
+    fingerprint: string,
+    cacheDir: string | undefined,
+  ): Promise<(source: SourceFile, config: SiteConfig) => ArticleResult> {
     const configKey = JSON.stringify(config);
     const previous = configKey === this.config ? this.results : new Map<string, Parsed>();
     const current = new Map<string, Parsed>();
     this.config = configKey;
     this.results = current;
+    if (cacheDir && this.onDisk?.dir !== cacheDir) {
+      this.onDisk = { dir: cacheDir, cache: await FrontMatterCache.open(cacheDir) };
+    }
+    const disk = cacheDir ? this.onDisk?.cache : undefined;
+    const salt = sha256(fingerprint, configKey);
     return (source) => {
       const known = previous.get(source.path);
       // Usually the very string read last time, so the comparison is free.
-      const parsed =
-        known?.text === source.text
-          ? known
-          : { text: source.text, result: parseArticle(source, config) };
-      current.set(source.path, parsed);
-      return parsed.result;
+      if (known?.text === source.text) {
+        current.set(source.path, known);
+        return known.result;
+      }
+      const key = disk ? sha256(salt, source.path, source.text) : '';
+      const stored = disk?.get(key);
+      const result = stored ? restoredArticleResult(source, stored) : parseArticle(source, config);
+      if (disk && !stored) {
+        const storable = storedArticleResult(result);
+        if (storable) disk.set(key, storable);
+      }
+      current.set(source.path, { text: source.text, result });
+      return result;
     };
+  }
+
+  /** Keep what the parser added on disk for the next process. */
+  async saveParsed(): Promise<void> {
+    await this.onDisk?.cache.save();
   }
 
   /** `articleKey`, computed once per parsed article. */
@@ -319,13 +347,14 @@ class BuildRun {
     );
     this.diagnostics.push(...read.diagnostics);
     for (const source of read.sources) this.sources.set(source.path, source.text);
+    const fingerprint = await codeFingerprint();
     const loaded = loadArticles(read.sources, config, {
       drafts: options.drafts,
-      parse: this.remembered.parser(config),
+      parse: await this.remembered.parser(config, fingerprint, this.cacheDir),
     });
     this.diagnostics.push(...loaded.diagnostics);
+    await this.remembered.saveParsed();
 
-    const fingerprint = await codeFingerprint();
     this.manifest =
       this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
     const keyed = loaded.articles.map((article) => ({
@@ -496,14 +525,15 @@ class BuildRun {
     const settle = (key: string) => readiness.get(key)?.resolve();
     const done = (async () => {
       const missing: { article: Article; key: string }[] = [];
-      for (const job of keyed) {
-        if (!this.summaries.has(job.key)) {
-          const summary = await this.cache?.readSummary(job.key);
-          if (summary) this.summaries.set(job.key, summary);
-          else missing.push(job);
-        }
+      const cached = await inParallel(keyed, async (job) =>
+        this.summaries.has(job.key) ? undefined : this.cache?.readSummary(job.key),
+      );
+      keyed.forEach((job, index) => {
+        const summary = cached[index];
+        if (summary) this.summaries.set(job.key, summary);
         if (this.summaries.has(job.key)) settle(job.key);
-      }
+        else missing.push(job);
+      });
       let finished = 0;
       const report = () =>
         this.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
@@ -585,9 +615,11 @@ class BuildRun {
       return { spec, path: spec.path, key, articleKey, equationLinks: links };
     });
     const keep = new Set<string>();
-    for (const { path: file, key } of [...plans, ...assets]) {
-      if (await this.reusable(file, key)) keep.add(file);
-    }
+    const outputs = [...plans, ...assets];
+    const reusable = await inParallel(outputs, ({ path: file, key }) => this.reusable(file, key));
+    outputs.forEach(({ path: file }, index) => {
+      if (reusable[index]) keep.add(file);
+    });
     const allFiles = [...plans.map((p) => p.path), ...assets.map((a) => a.path)];
     this.stats.pages = plans.length;
     const nothingChanged =
@@ -642,7 +674,8 @@ class BuildRun {
       .filter(([, entry]) => entry.key === key)
       .map(([file]) => file);
     if (files.length === 0) return undefined;
-    for (const file of files) if (!(await this.reusable(file, key))) return undefined;
+    const unchanged = await inParallel(files, (file) => this.reusable(file, key));
+    if (unchanged.includes(false)) return undefined;
     return files.map((file) => ({ path: file, key }));
   }
 
@@ -833,6 +866,23 @@ function deferred(): { promise: Promise<void>; resolve(): void; reject(error: un
   // Nobody may be waiting: a build that fails early leaves its search index unfed.
   promise.catch(() => {});
   return { promise, resolve, reject };
+}
+
+/** Files looked at at once: enough to keep the disk busy, few enough for the file handles. */
+const FILES_AT_ONCE = 64;
+
+/** `work` on every item, `FILES_AT_ONCE` at a time; results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, items.length) }, worker));
+  return results;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

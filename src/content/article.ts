@@ -35,8 +35,63 @@ export function parseArticle(source: SourceFile, config: SiteConfig): ArticleRes
   return { ...(article ? { article } : {}), diagnostics: sortDiagnostics(diagnostics) };
 }
 
+/** The text an article is read from: BOM removed, line endings `\n`. */
+function normalizedText(source: SourceFile): string {
+  return source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * `parseArticle`'s result as plain JSON, without the source text it can be read back from:
+ * what a build keeps on disk so that a warm build in a new process parses no YAML.
+ * Undefined when the result cannot be stored that way.
+ */
+export function storedArticleResult(result: ArticleResult): StoredArticleResult | undefined {
+  const { article, diagnostics } = result;
+  if (!article) return { diagnostics };
+  const { sourceText, body, date, updated, ...rest } = article;
+  if (!sourceText.endsWith(body)) return undefined;
+  return {
+    diagnostics,
+    article: {
+      ...rest,
+      date: date.toISOString(),
+      ...(updated ? { updated: updated.toISOString() } : {}),
+      bodyStart: sourceText.length - body.length,
+    },
+  };
+}
+
+/** The result `storedArticleResult` kept, for the same source file. */
+export function restoredArticleResult(
+  source: SourceFile,
+  stored: StoredArticleResult,
+): ArticleResult {
+  if (!stored.article) return { diagnostics: stored.diagnostics };
+  const { date, updated, bodyStart, ...rest } = stored.article;
+  const text = normalizedText(source);
+  return {
+    diagnostics: stored.diagnostics,
+    article: {
+      ...rest,
+      sourceText: text,
+      body: text.slice(bodyStart),
+      date: new Date(date),
+      ...(updated === undefined ? {} : { updated: new Date(updated) }),
+    },
+  };
+}
+
+export interface StoredArticleResult {
+  diagnostics: Diagnostic[];
+  article?: Omit<Article, 'sourceText' | 'body' | 'date' | 'updated'> & {
+    date: string;
+    updated?: string;
+    bodyStart: number;
+  };
+}
+
 function validate(source: SourceFile, config: SiteConfig): ArticleResult {
-  const text = source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = normalizedText(source);
   const binary = binaryProblem(source, text);
   if (binary) return { diagnostics: [binary] };
 

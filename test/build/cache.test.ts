@@ -143,6 +143,27 @@ describe('the render cache', () => {
     }
   });
 
+  it('keeps parsed front matter for the next process, and ignores a damaged file of it', async () => {
+    const first = await build(options);
+    const stored = JSON.parse(await readFile(path.join(root, 'cache/front-matter.json'), 'utf8'));
+    expect(Object.keys(stored.entries)).toHaveLength(3);
+    const before = await mtimes();
+    // A new builder reads front matter back instead of parsing it: the site is the same.
+    const second = await build(options);
+    expect(second.stats.articlesRendered).toBe(0);
+    expect(second.stats.filesWritten).toBe(0);
+    expect(await mtimes()).toEqual(before);
+    await writeFile(
+      path.join(root, 'cache/front-matter.json'),
+      '{"format": 1, "entries": {"x": 1}}',
+    );
+    await writePost('a', '関数 $f(x) = x^3$ の微分は $3x^2$ である。');
+    const third = await build(options);
+    expect(third.exitCode).toBe(0);
+    expect(third.stats.articles).toBe(first.stats.articles);
+    expect(await readFile(path.join(root, 'dist/posts/a/index.html'), 'utf8')).toContain('x^3');
+  });
+
   it('renders only the pages that read an edited template', async () => {
     const templates = path.join(root, 'templates');
     await cp(path.join(repo, 'templates'), templates, { recursive: true });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type SiteConfig } from '../../src/config/index.js';
-import { parseArticle } from '../../src/content/index.js';
+import {
+  parseArticle,
+  restoredArticleResult,
+  storedArticleResult,
+} from '../../src/content/index.js';
 
 const PATH = 'content/posts/対数の微分.md';
 
@@ -309,5 +313,33 @@ describe('files that are not articles', () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ line: 3, column: 1, severity: 'error', code: 'source/binary' }),
     ]);
+  });
+});
+
+describe("a parsed article kept as JSON (the build's front-matter cache)", () => {
+  const sources = [
+    // BOM, CRLF, an update, a draft in a series with macros and a cover.
+    '\uFEFF---\r\ntitle: 行列式\r\ndate: 2025-05-20 10:00\r\nupdated: 2025-06-01\r\ndraft: true\r\nseries: 線形代数\r\npart: 1\r\ncover: /images/a.png\r\nmacros: { "\\\\R": "\\\\mathbb{R}" }\r\n---\r\n\r\n$\\R^n$ の話。\r\n',
+    // A warning (an unknown key) and an error (no date).
+    '---\ntitle: 警告\ndate: 2025-01-01\ncolour: red\n---\n本文\n',
+    '---\ntitle: 日付なし\n---\n本文\n',
+    // No front matter at all.
+    '本文だけ\n',
+  ];
+
+  it('reads back as the same result, dates and body included', () => {
+    const results = sources.map((text) => parseArticle({ path: PATH, text }, defaultConfig()));
+    expect(results[0]!.article?.updated).toBeInstanceOf(Date);
+    expect(results[0]!.article?.macros).toEqual({ '\\R': '\\mathbb{R}' });
+    expect(results[1]!.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(results[2]!.article).toBeUndefined();
+    for (const text of sources) {
+      const source = { path: PATH, text };
+      const parsed = parseArticle(source, defaultConfig());
+      const stored = storedArticleResult(parsed);
+      expect(stored).toBeDefined();
+      const restored = restoredArticleResult(source, JSON.parse(JSON.stringify(stored)));
+      expect(restored).toEqual(parsed);
+    }
   });
 });
