@@ -606,12 +606,15 @@ class BuildRun {
       // Only a body with references left for its series has marks to resolve or strip.
       const marked = spec.kind === 'article' && (spec.article.rendered.references?.length ?? 0) > 0;
       const links = marked ? (equationLinks.get(article!) ?? {}) : undefined;
-      const key = sha256(
+      const parts = [
         templatesKey(spec.kind),
         ...dataKey(spec),
         articleKey ?? '',
         JSON.stringify(links ?? {}),
-      );
+      ];
+      // Written to the output manifest, a key is a hash; kept in memory only (the dev
+      // server), the parts themselves compare as well and cost no hashing on every save.
+      const key = this.write ? sha256(...parts) : parts.join('\u0000');
       return { spec, path: spec.path, key, articleKey, equationLinks: links };
     });
     const keep = new Set<string>();

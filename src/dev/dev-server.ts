@@ -53,8 +53,10 @@ interface ServedSite {
 /**
  * Quiet time before a batch of changes is built: long enough to take an editor's
  * truncate-and-write as one change, short enough not to show in the save → reload time.
+ * A slower save costs a second build, never a stale page: changes seen during a build
+ * go into the next one.
  */
-const DEFAULT_DEBOUNCE_MS = 8;
+const DEFAULT_DEBOUNCE_MS = 4;
 
 /**
  * Build with drafts, keep the site in memory, serve it, watch the inputs and rebuild on
