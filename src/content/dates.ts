@@ -3,20 +3,13 @@
  * site's time zone; the zone's offset is found with `Intl.DateTimeFormat`, so DST is right.
  */
 
-import { wallClockAt } from '../config/index.js';
+import { wallClockAt, type WallClock } from '../config/index.js';
 
 export const ACCEPTED_DATE_FORMS =
   '2025-05-20, 2025-05-20 10:00, 2025-05-20 10:00:00 or 2025-05-20T10:00:00+09:00';
 
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
+/** A reading of the site's clocks as written in front matter, to the millisecond. */
+type WallTime = WallClock & { millisecond: number };
 
 export type DateReading = { date: Date } | { problem: string };
 
