@@ -14,9 +14,9 @@ import {
 import { createDateFormatter, type DateFormatter } from '../render/index.js';
 import type { Article } from '../content/index.js';
 import {
+  articleUrl,
   compareNewestFirst,
   tagNamesOf,
-  urlFor,
   type PageSpec,
   type Site,
   type SiteArticle,
@@ -101,7 +101,7 @@ export async function searchFiles(
   async function* documents(): AsyncGenerator<SearchDocument> {
     for (const article of [...articles].sort(compareNewestFirst)) {
       yield {
-        url: urlFor(config, 'posts', article.slug),
+        url: articleUrl(config, article),
         title: article.title,
         date: dates(article.date).display,
         tags: tagNamesOf(article),

@@ -9,7 +9,7 @@ import { readingMinutes } from './reading-time.js';
 import { indexSeries } from './series.js';
 import { indexTags, tagNamesOf } from './tags.js';
 import type { AuthorRef, PageSpec, Site, SiteArticle } from './types.js';
-import { fileUrlFor, pagePathFor, urlFor } from './urls.js';
+import { articleUrl, fileUrlFor, pagePathFor, urlFor } from './urls.js';
 
 /**
  * The Read more picks of the previous site, by the structure they follow from: the
@@ -67,7 +67,7 @@ export function buildSite(rendered: readonly RenderedArticle[], config: SiteConf
     const article: SiteArticle = {
       rendered: entry,
       slug: entry.article.slug,
-      url: urlFor(config, 'posts', entry.article.slug),
+      url: articleUrl(config, entry.article),
       authors: authors.byArticle.get(entry.article)!,
       tags: tagNamesOf(entry.article).map((name) => tags.get(name)!.ref),
       readingMinutes: readingMinutes(entry.readingLength, config.readingSpeed),

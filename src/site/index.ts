@@ -3,7 +3,7 @@ export { compareNewestFirst } from './order.js';
 export { tagNamesOf } from './tags.js';
 export { readingMinutes } from './reading-time.js';
 export { nameSlug, safeSegment } from './segments.js';
-export { fileUrlFor, pagePathFor, urlFor } from './urls.js';
+export { articleUrl, fileUrlFor, pagePathFor, urlFor } from './urls.js';
 export type {
   AuthorRef,
   PageSpec,

@@ -12,6 +12,11 @@ export function urlFor(config: BasePath, ...segments: string[]): string {
   return segments.length === 0 ? config.basePath : `${config.basePath}${encoded(segments)}/`;
 }
 
+/** An article's page: `/blog/posts/%E5%AF%BE%E6%95%B0/`; the search index links to it before the site exists. */
+export function articleUrl(config: BasePath, article: { slug: string }): string {
+  return urlFor(config, 'posts', article.slug);
+}
+
 /** Link to a file: `fileUrlFor(config, 'assets', 'style.css')` → `/blog/assets/style.css`. */
 export function fileUrlFor(config: BasePath, ...segments: string[]): string {
   return `${config.basePath}${encoded(segments)}`;
