@@ -7,7 +7,7 @@ import type { SearchBody } from '../output/index.js';
 import { sha256 } from './fingerprint.js';
 
 /** Bumped when the layout of an entry changes. */
-const ENTRY_FORMAT = 2;
+const ENTRY_FORMAT = 3;
 
 /** A rendered article without its body HTML, which can be large and stays on disk until its page is rendered. */
 export type ArticleSummary = Omit<RenderedArticle, 'article' | 'html'>;
@@ -16,7 +16,8 @@ interface Entry {
   format: number;
   key: string;
   htmlSha1: string;
-  searchSha1: string;
+  /** Null when the entry was written without its search text. */
+  searchSha1: string | null;
   summary: ArticleSummary;
 }
 
@@ -67,7 +68,7 @@ export class ArticleCache {
 
   async readSearch(key: string): Promise<SearchBody | undefined> {
     const entry = await this.readEntry(key);
-    if (!entry) return undefined;
+    if (!entry?.searchSha1) return undefined;
     try {
       const search = await readFile(this.file(key, 'search'), 'utf8');
       return sha1(search) === entry.searchSha1 ? (JSON.parse(search) as SearchBody) : undefined;
@@ -76,21 +77,24 @@ export class ArticleCache {
     }
   }
 
-  /** Bodies first, summary last: a summary on disk means the rest is complete. */
+  /**
+   * Bodies first, summary last: a summary on disk means the rest is complete. Without
+   * `search`, the entry has none and `readSearch` misses.
+   */
   async write(
     key: string,
     summary: ArticleSummary,
     html: string,
-    search: SearchBody,
+    search?: SearchBody,
   ): Promise<void> {
-    const searchJson = JSON.stringify(search);
+    const searchJson = search ? JSON.stringify(search) : undefined;
     await atomicWrite(this.file(key, 'html'), html);
-    await atomicWrite(this.file(key, 'search'), searchJson);
+    if (searchJson !== undefined) await atomicWrite(this.file(key, 'search'), searchJson);
     const entry: Entry = {
       format: ENTRY_FORMAT,
       key,
       htmlSha1: sha1(html),
-      searchSha1: sha1(searchJson),
+      searchSha1: searchJson === undefined ? null : sha1(searchJson),
       summary,
     };
     await atomicWrite(this.file(key, 'json'), JSON.stringify(entry));
@@ -119,7 +123,7 @@ function isEntry(value: unknown, key: string): value is Entry {
     entry.format === ENTRY_FORMAT &&
     entry.key === key &&
     typeof entry.htmlSha1 === 'string' &&
-    typeof entry.searchSha1 === 'string' &&
+    (typeof entry.searchSha1 === 'string' || entry.searchSha1 === null) &&
     typeof summary === 'object' &&
     summary !== null &&
     typeof summary.excerptHtml === 'string' &&

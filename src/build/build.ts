@@ -142,7 +142,8 @@ interface PreviousOutput {
 /** An article's body and what the search index takes of it, kept in memory when there is no cache. */
 interface RenderedBody {
   html: string;
-  search: SearchBody;
+  /** Only when the build that rendered it made a search index. */
+  search?: SearchBody;
 }
 
 /** A file besides the pages, with the key it is made from; no `file` means: keep the previous one. */
@@ -372,7 +373,7 @@ class BuildRun {
       ? sha256('search', sha256(siteKey, ...inSiteOrder.map(({ key }) => key)))
       : 'search-at-start';
     const keptSearch = await this.keptGroup(searchKey);
-    const rendering = this.renderArticles(inSiteOrder, config);
+    const rendering = this.renderArticles(inSiteOrder, config, !keptSearch);
     const keyOfArticle = new Map(keyed.map(({ article, key }) => [article, key]));
     const search = keptSearch
       ? undefined
@@ -505,7 +506,7 @@ class BuildRun {
     let search = this.bodies.get(key)?.search ?? (await this.cache?.readSearch(key));
     if (search === undefined) {
       await this.renderBodiesAgain([key]);
-      search = this.bodies.get(key)!.search;
+      search = this.bodies.get(key)!.search!;
     }
     return search;
   }
@@ -517,6 +518,7 @@ class BuildRun {
   private renderArticles(
     keyed: { article: Article; key: string }[],
     config: SiteConfig,
+    search: boolean,
   ): {
     ready(key: string): Promise<void>;
     done: Promise<{ articles: RenderedArticle[]; keys: Map<Article, string> }>;
@@ -543,11 +545,12 @@ class BuildRun {
             kind: 'articles',
             macros: config.macros,
             cacheDir: this.cacheDir,
+            search,
             jobs,
           });
           for (const { key, summary, html, search } of results) {
             this.summaries.set(key, summary);
-            if (html !== undefined && search !== undefined) this.bodies.set(key, { html, search });
+            if (html !== undefined) this.bodies.set(key, { html, ...(search ? { search } : {}) });
             settle(key);
           }
           finished += jobs.length;
@@ -782,7 +785,12 @@ class BuildRun {
   /** Bodies whose cache entry went missing or was damaged: render them again and repair the cache. */
   private async renderBodiesAgain(keys: string[]): Promise<void> {
     const jobs = [...new Set(keys)].map((key) => ({ key, article: this.articleByKey.get(key)! }));
-    const results = await this.runner.articles({ kind: 'articles', macros: this.macros, jobs });
+    const results = await this.runner.articles({
+      kind: 'articles',
+      macros: this.macros,
+      search: true,
+      jobs,
+    });
     for (const { key, summary, html, search } of results) {
       this.bodies.set(key, { html: html!, search: search! });
       await this.cache?.write(key, summary, html!, search!);

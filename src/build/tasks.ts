@@ -31,6 +31,8 @@ export interface ArticleTask {
   macros: Record<string, string>;
   /** Where rendered articles are stored; without it, HTML is sent back. */
   cacheDir?: string;
+  /** Cut the search index's text of each body too; a build that keeps its index has no use for it. */
+  search: boolean;
   jobs: { key: string; article: Article }[];
 }
 
@@ -107,12 +109,12 @@ export async function renderArticles(task: ArticleTask): Promise<RenderedSummary
       ...summary
     } = typesetArticle(markdown.renderer.render(article));
     // What the search index takes of the body, made here in parallel and cached with it.
-    const search = searchBody(html);
+    const search = task.search ? searchBody(html) : undefined;
     if (cache) {
       await cache.write(key, summary, html, search);
       results.push({ key, summary });
     } else {
-      results.push({ key, summary, html, search });
+      results.push({ key, summary, html, ...(search ? { search } : {}) });
     }
   }
   return results;

@@ -143,6 +143,37 @@ describe('the render cache', () => {
     }
   });
 
+  it('indexes for search an article last rendered by the dev server, which cut no search text', async () => {
+    const dev = createBuilder({ ...options, write: false, drafts: false });
+    try {
+      expect((await dev.build()).exitCode).toBe(0);
+      await writePost('a', '楕円積分 $K(k)$ を導入する。');
+      const edited = await dev.build({ changedPaths: [path.join(root, 'content/posts/a.md')] });
+      expect(edited.stats.articlesRendered).toBe(1);
+    } finally {
+      await dev.close();
+    }
+    const cached = async (extension: string) =>
+      (await readdir(path.join(root, 'cache/articles'), { recursive: true }))
+        .map(String)
+        .filter((f) => f.endsWith(extension));
+    expect(await cached('.json')).toHaveLength(4);
+    expect(await cached('.search')).toHaveLength(3);
+    expect((await build(options)).exitCode).toBe(0);
+    expect(await cached('.search')).toHaveLength(4);
+    const clean = await build({ ...options, cacheDir: false, outDir: path.join(root, 'clean') });
+    expect(clean.exitCode).toBe(0);
+    const index = (await readdir(path.join(root, 'clean/pagefind'), { recursive: true }))
+      .map(String)
+      .filter((f) => /\.pf_(fragment|index|meta)$|entry\.json$/.test(f));
+    expect(index.length).toBeGreaterThan(3);
+    for (const file of index) {
+      expect(await readFile(path.join(root, 'dist/pagefind', file)), file).toEqual(
+        await readFile(path.join(root, 'clean/pagefind', file)),
+      );
+    }
+  });
+
   it('keeps parsed front matter for the next process, and ignores a damaged file of it', async () => {
     const first = await build(options);
     const stored = JSON.parse(await readFile(path.join(root, 'cache/front-matter.json'), 'utf8'));
