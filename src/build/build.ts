@@ -165,9 +165,11 @@ export function createBuilder(options: BuildOptions): Builder {
   const rendered = new WeakMap<ArticleSummary, RenderedArticle>();
   let previous = new Map<string, PreviousOutput>();
   let runner: TaskRunner | undefined;
+  let saving: Promise<void> = Promise.resolve();
 
   return {
     async build(hint) {
+      await saving;
       runner ??= createTaskRunner(options.jobs);
       const started = performance.now();
       const run = new BuildRun(options, runner, summaries, bodies, previous, remembered, rendered);
@@ -181,11 +183,21 @@ export function createBuilder(options: BuildOptions): Builder {
         result.changed = changedPaths(previous, run.outputs);
         previous = run.outputs;
       }
+      // After the caller has the result: the dev server's reload does not wait for the file.
+      saving = new Promise((resolve) => setImmediate(resolve)).then(() =>
+        remembered.saveParsed(),
+      );
+      // Handled here so that it cannot end the process; the next build or `close` throws it.
+      saving.catch(() => {});
       return result;
     },
     async close() {
-      await runner?.close();
-      runner = undefined;
+      try {
+        await saving;
+      } finally {
+        await runner?.close();
+        runner = undefined;
+      }
     },
   };
 }
@@ -354,7 +366,6 @@ class BuildRun {
       parse: await this.remembered.parser(config, fingerprint, this.cacheDir),
     });
     this.diagnostics.push(...loaded.diagnostics);
-    await this.remembered.saveParsed();
 
     this.manifest =
       this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
