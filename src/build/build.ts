@@ -184,9 +184,7 @@ export function createBuilder(options: BuildOptions): Builder {
         previous = run.outputs;
       }
       // After the caller has the result: the dev server's reload does not wait for the file.
-      saving = new Promise((resolve) => setImmediate(resolve)).then(() =>
-        remembered.saveParsed(),
-      );
+      saving = new Promise((resolve) => setImmediate(resolve)).then(() => remembered.saveParsed());
       // Handled here so that it cannot end the process; the next build or `close` throws it.
       saving.catch(() => {});
       return result;
@@ -218,6 +216,7 @@ class RememberedSources {
   private results = new Map<string, Parsed>();
   private keys = new WeakMap<Article, { salt: string; key: string }>();
   private onDisk: { dir: string; cache: FrontMatterCache } | undefined;
+  private folders = new Map<string, unknown>();
 
   async read(contentDir: string, cwd: string, hint?: BuildHint): Promise<SourcesResult> {
     const previous = this.lastRead?.contentDir === contentDir ? this.lastRead.result : undefined;
@@ -266,6 +265,22 @@ class RememberedSources {
       current.set(source.path, { text: source.text, result });
       return result;
     };
+  }
+
+  /**
+   * What `read` made of a folder the last time, while the watcher names nothing inside it;
+   * without a hint, read again.
+   */
+  async folder<T>(dir: string, hint: BuildHint | undefined, read: () => Promise<T>): Promise<T> {
+    const known = this.folders.get(dir) as T | undefined;
+    const untouched = hint?.changedPaths?.every((file) => {
+      const inside = path.relative(dir, file);
+      return inside.startsWith('..') || path.isAbsolute(inside);
+    });
+    if (known !== undefined && untouched) return known;
+    const value = await read();
+    this.folders.set(dir, value);
+    return value;
   }
 
   /** Keep what the parser added on disk for the next process. */
@@ -418,7 +433,10 @@ class BuildRun {
     );
     const templatesDir = path.resolve(options.cwd, options.templatesDir);
     const sourceDir = path.relative(options.cwd, templatesDir).split(path.sep).join('/') || '.';
-    if (!(await isFolder(templatesDir))) {
+    const templates = await this.remembered.folder(templatesDir, hint, async () =>
+      (await isFolder(templatesDir)) ? loadTemplates(templatesDir) : undefined,
+    );
+    if (!templates) {
       this.diagnostics.push({
         file: sourceDir,
         line: 1,
@@ -430,7 +448,6 @@ class BuildRun {
       });
       return this.finish(2);
     }
-    const templates = await loadTemplates(templatesDir);
     for (const [name, text] of Object.entries(templates))
       this.sources.set(`${sourceDir}/${name}`, text);
 
@@ -461,13 +478,18 @@ class BuildRun {
       }
       return key;
     };
-    const copied = [
-      ...(await katexAssets()),
-      ...(await publicFiles(path.resolve(options.cwd, options.publicDir))),
-    ];
-    const assets: KeyedFile[] = await Promise.all(
-      copied.map(async (file) => ({ path: file.path, key: await assetKey(file), file })),
-    );
+    const publicDir = path.resolve(options.cwd, options.publicDir);
+    const copied = await this.remembered.folder(publicDir, hint, async () => {
+      const files = [...(await katexAssets()), ...(await publicFiles(publicDir))];
+      return Promise.all(
+        files.map(async (file): Promise<KeyedFile> => ({
+          path: file.path,
+          key: await assetKey(file),
+          file,
+        })),
+      );
+    });
+    const assets = [...copied];
     // Feed, sitemap and robots.txt (src/build/site-files.ts) are made again only when what
     // they show changed.
     const articleBody = ({ rendered: { article } }: SiteArticle) =>

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,12 +105,14 @@ beforeAll(async () => {
   await mkdir(path.join(root, 'content/posts'), { recursive: true });
   for (const [slug, [fields, body]] of Object.entries(POSTS)) await writePost(slug, fields, body);
   await writeFile(path.join(root, 'site.yaml'), CONFIG('解析が好きな教員です。'));
+  await cp(path.join(repo, 'templates'), path.join(root, 'templates'), { recursive: true });
+  await cp(path.join(repo, 'public'), path.join(root, 'public'), { recursive: true });
   options = {
     cwd: repo,
     contentDir: path.join(root, 'content'),
     outDir: path.join(root, 'dist'),
-    templatesDir: 'templates',
-    publicDir: 'public',
+    templatesDir: path.join(root, 'templates'),
+    publicDir: path.join(root, 'public'),
     configPath: path.join(root, 'site.yaml'),
     cacheDir: path.join(root, 'cache'),
     drafts: true,
@@ -168,5 +170,22 @@ describe('a builder after an edit gives the files of a fresh build', () => {
       '下書きの $x^2$。',
     );
     await expectSameAsFreshBuild('content/posts/series-1.md', 'content/posts/new.md');
+  });
+
+  it('when a partial template is edited and a public file is added', async () => {
+    const card = path.join(root, 'templates/partials/post-card.liquid');
+    await writeFile(card, `<!-- カード -->\n${await readFile(card, 'utf8')}`);
+    await writeFile(path.join(root, 'public/著者について.txt'), '数学の記事を書いています。\n');
+    await expectSameAsFreshBuild('templates/partials/post-card.liquid', 'public/著者について.txt');
+  });
+
+  it('when an edit touches neither templates nor public files, after both changed', async () => {
+    const [fields] = POSTS.limit!;
+    await writePost(
+      'limit',
+      { ...fields, author: 'tanaka' },
+      '極限 $\\lim_{n \\to \\infty} a_n$ を考える。',
+    );
+    await expectSameAsFreshBuild('content/posts/limit.md');
   });
 });
