@@ -7,6 +7,7 @@ import {
   type PageTask,
   type PageTaskResult,
   type RenderedSummary,
+  type Task,
 } from './tasks.js';
 
 export interface TaskRunner {
@@ -23,24 +24,79 @@ const WORKER_HEAP_MB = 512;
  * `jobs` worker threads (default: one per core), or the work done in this thread when
  * `jobs` is 1 or when running from TypeScript sources (tests), where workers cannot
  * load the compiled module.
+ *
+ * Tasks go to whichever thread is free, except that an article rendered before goes back
+ * to the thread that rendered it: that thread's formula cache holds its formulas, so the
+ * dev server's rebuild after an edit of its text renders only the formulas that changed.
  */
-export function createTaskRunner(jobs = availableParallelism()): TaskRunner {
-  const workerFile = new URL('./worker.js', import.meta.url);
-  if (jobs <= 1 || import.meta.url.endsWith('.ts')) {
+export function createTaskRunner(
+  jobs = availableParallelism(),
+  /** The module the threads run; another one only in the pool's own tests. */
+  workerFile?: URL,
+): TaskRunner {
+  if (jobs <= 1 || (!workerFile && import.meta.url.endsWith('.ts'))) {
     return { threads: 1, articles: renderArticles, pages: renderPages, close: async () => {} };
   }
-  const pool = new Tinypool({
-    filename: workerFile.href,
-    minThreads: jobs,
-    maxThreads: jobs,
-    // V8 lets an idle-looking heap grow to gigabytes before it collects; a worker's live
-    // data (its formula cache, KaTeX, Shiki) is a small part of this bound.
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-  });
+  // One pool of one thread each, so that a task can be sent to the thread of our choosing.
+  const threads = Array.from(
+    { length: jobs },
+    () =>
+      new Tinypool({
+        filename: (workerFile ?? new URL('./worker.js', import.meta.url)).href,
+        minThreads: 1,
+        maxThreads: 1,
+        // V8 lets an idle-looking heap grow to gigabytes before it collects; a worker's live
+        // data (its formula cache, KaTeX, Shiki) is a small part of this bound.
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      }),
+  );
+  const running = threads.map(() => 0);
+  const waiting: { task: Task; thread?: number; start(thread: number): void }[] = [];
+  const renderedBy = new Map<string, number>();
+
+  const dispatch = () => {
+    for (let index = 0; index < waiting.length; index++) {
+      const { thread: wanted, start } = waiting[index]!;
+      const thread = wanted ?? running.findIndex((count) => count === 0);
+      if (thread === -1 || running[thread] !== 0) continue;
+      waiting.splice(index--, 1);
+      start(thread);
+    }
+  };
+
+  const run = <R>(task: Task, thread?: number): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      waiting.push({
+        task,
+        ...(thread === undefined ? {} : { thread }),
+        start(chosen) {
+          running[chosen]! += 1;
+          (threads[chosen]!.run(task) as Promise<R>)
+            .then((result) => {
+              if (task.kind === 'articles') {
+                for (const { article } of task.jobs) renderedBy.set(article.sourcePath, chosen);
+              }
+              resolve(result);
+            }, reject)
+            .finally(() => {
+              running[chosen]! -= 1;
+              dispatch();
+            });
+        },
+      });
+      dispatch();
+    });
+
   return {
     threads: jobs,
-    articles: (task) => pool.run(task) as Promise<RenderedSummary[]>,
-    pages: (task) => pool.run(task) as Promise<PageTaskResult>,
-    close: () => pool.destroy(),
+    articles: (task) => {
+      const known = new Set(task.jobs.map(({ article }) => renderedBy.get(article.sourcePath)));
+      const [thread] = known;
+      return run(task, known.size === 1 ? thread : undefined);
+    },
+    pages: (task) => run(task),
+    close: async () => {
+      await Promise.all(threads.map((thread) => thread.destroy()));
+    },
   };
 }

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTaskRunner, type TaskRunner } from '../../src/build/pool.js';
+import type { ArticleTask, PageTask } from '../../src/build/tasks.js';
+import type { Article } from '../../src/content/index.js';
+
+const WORKER = new URL('./fixtures/thread-worker.mjs', import.meta.url);
+let runner: TaskRunner | undefined;
+afterEach(async () => {
+  await runner?.close();
+});
+
+function articleTask(...paths: string[]): ArticleTask {
+  return {
+    kind: 'articles',
+    macros: {},
+    search: false,
+    jobs: paths.map((sourcePath) => ({ key: sourcePath, article: { sourcePath } as Article })),
+  };
+}
+
+const pageTask = { kind: 'pages', jobs: [] } as unknown as PageTask;
+
+async function threadOf(task: ArticleTask): Promise<number[]> {
+  const results = await runner!.articles(task);
+  return results.map((result) => (result.summary as unknown as { thread: number }).thread);
+}
+
+describe('the worker pool', () => {
+  it('sends an article back to the thread that rendered it, where its formulas are cached', async () => {
+    runner = createTaskRunner(2, WORKER);
+    const paths = Array.from({ length: 12 }, (_, i) => `content/posts/記事${i}.md`);
+    const first = await Promise.all(
+      [0, 4, 8].map((start) => threadOf(articleTask(...paths.slice(start, start + 4)))),
+    );
+    const renderedBy = new Map(paths.map((file, index) => [file, first.flat()[index]]));
+    expect(new Set(renderedBy.values()).size).toBe(2);
+    for (let round = 0; round < 3; round++) {
+      for (const file of paths) {
+        expect(await threadOf(articleTask(file)), file).toEqual([renderedBy.get(file)]);
+      }
+    }
+  });
+
+  it('gives other work to whichever thread is free', async () => {
+    runner = createTaskRunner(2, WORKER);
+    const [busy] = await threadOf(articleTask('content/posts/長い記事.md'));
+    // Two page tasks at once run on both threads, one of them the article's.
+    const pages = await Promise.all([runner.pages(pageTask), runner.pages(pageTask)]);
+    const threads = pages.map((result) => Number(result.missing[0]));
+    expect(new Set(threads).size).toBe(2);
+    expect(threads).toContain(busy);
+  });
+});
