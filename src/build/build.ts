@@ -166,9 +166,19 @@ export function createBuilder(options: BuildOptions): Builder {
   let previous = new Map<string, PreviousOutput>();
   let runner: TaskRunner | undefined;
   let saving: Promise<void> = Promise.resolve();
+  let saveTimer: NodeJS.Timeout | undefined;
+  const save = () => {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    saving = remembered.saveParsed();
+    // Handled here so that it cannot end the process; the next build or `close` throws it.
+    saving.catch(() => {});
+  };
 
   return {
     async build(hint) {
+      // A save not yet begun waits for this build, which saves what it parsed as well.
+      clearTimeout(saveTimer);
       await saving;
       runner ??= createTaskRunner(options.jobs);
       const started = performance.now();
@@ -183,13 +193,13 @@ export function createBuilder(options: BuildOptions): Builder {
         result.changed = changedPaths(previous, run.outputs);
         previous = run.outputs;
       }
-      // After the caller has the result: the dev server's reload does not wait for the file.
-      saving = new Promise((resolve) => setImmediate(resolve)).then(() => remembered.saveParsed());
-      // Handled here so that it cannot end the process; the next build or `close` throws it.
-      saving.catch(() => {});
+      // Parsed front matter goes to disk a little later: the dev server's reload and the
+      // browser's requests that follow it do not wait for the file.
+      saveTimer = setTimeout(save, SAVE_DELAY_MS);
       return result;
     },
     async close() {
+      if (saveTimer) save();
       try {
         await saving;
       } finally {
@@ -199,6 +209,9 @@ export function createBuilder(options: BuildOptions): Builder {
     },
   };
 }
+
+/** How long after a build its parsed front matter is written, unless another build starts. */
+const SAVE_DELAY_MS = 500;
 
 interface Parsed {
   text: string;

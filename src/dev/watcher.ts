@@ -1,4 +1,3 @@
-import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
@@ -16,7 +15,7 @@ export interface InputWatcher {
 export interface WatchOptions {
   /** Quiet time after the last event before a batch is handed over. */
   debounceMs: number;
-  /** Absolute paths of files added, changed or removed, once per burst of events. */
+  /** Absolute paths of files added, changed or removed (at times their folders), once per burst of events. */
   onBatch(paths: string[]): void;
   onError(error: unknown): void;
 }
@@ -46,22 +45,19 @@ export async function watchInputs(
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  const flush = async () => {
+  // No look at what the paths are: chokidar has just queued an `lstat` of every file in the
+  // folder (it reads the folder again on any change inside), and one of ours would wait for
+  // them. A folder in a batch costs the builder a full read, never a wrong page.
+  const flush = () => {
     timer = undefined;
-    const batch = (
-      await Promise.all(
-        [...pending].map(async (file) => ((await isFileOrGone(file)) ? [file] : [])),
-      )
-    )
-      .flat()
-      .sort();
+    const batch = [...pending].sort();
     pending = new Set();
     if (batch.length > 0 && !closed) options.onBatch(batch);
   };
   const record = (file: string) => {
     pending.add(file);
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), options.debounceMs);
+    timer = setTimeout(flush, options.debounceMs);
   };
 
   const watchers: FSWatcher[] = [];
@@ -114,13 +110,4 @@ export async function watchInputs(
       await Promise.all(watchers.map((watcher) => watcher.close()));
     },
   };
-}
-
-/** Keep files and vanished paths; drop folders (their files have events of their own). */
-async function isFileOrGone(file: string): Promise<boolean> {
-  try {
-    return !(await lstat(file)).isDirectory();
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
-  }
 }
