@@ -134,7 +134,7 @@ const ARTICLES_PER_TASK = 16;
 const PAGES_PER_TASK = 32;
 
 interface PreviousOutput {
-  key: string;
+  key: OutputKey;
   /** The file itself, kept only when nothing is written to disk (the dev server serves it). */
   file?: OutputFile;
 }
@@ -312,11 +312,24 @@ class RememberedSources {
   }
 }
 
+/**
+ * What an output file is made from: a hash where it is written to the output manifest; a
+ * page kept in memory only (the dev server) keeps the parts themselves, which compare
+ * without being hashed or joined on every save (a page names a dozen article cards of a
+ * few hundred characters each).
+ */
+type OutputKey = string | readonly string[];
+
+function sameKey(a: OutputKey | undefined, b: OutputKey): boolean {
+  if (typeof a === 'string' || typeof b === 'string' || a === undefined) return a === b;
+  return a.length === b.length && a.every((part, index) => part === b[index]);
+}
+
 /** A page to output and the key of everything it is made from. */
 interface PagePlan {
   spec: PageSpec;
   path: string;
-  key: string;
+  key: OutputKey;
   articleKey?: string;
   equationLinks?: ReferenceResolutions;
 }
@@ -661,9 +674,7 @@ class BuildRun {
         articleKey ?? '',
         JSON.stringify(links ?? {}),
       ];
-      // Written to the output manifest, a key is a hash; kept in memory only (the dev
-      // server), the parts themselves compare as well and cost no hashing on every save.
-      const key = this.write ? sha256(...parts) : parts.join('\u0000');
+      const key = this.write ? sha256(...parts) : parts;
       return { spec, path: spec.path, key, articleKey, equationLinks: links };
     });
     const keep = new Set<string>();
@@ -700,7 +711,7 @@ class BuildRun {
       await writeManifest(
         this.cacheDir,
         this.outDir,
-        new Map([...this.outputs].map(([file, o]) => [file, o.key])),
+        new Map([...this.outputs].map(([file, o]) => [file, o.key as string])),
       );
     }
     this.stats.filesUnchanged = keep.size;
@@ -731,9 +742,9 @@ class BuildRun {
     return files.map((file) => ({ path: file, key }));
   }
 
-  private async reusable(file: string, key: string): Promise<boolean> {
-    if (!this.write) return this.previous.get(file)?.key === key;
-    return unchangedOnDisk(this.manifest, this.outDir, file, key);
+  private async reusable(file: string, key: OutputKey): Promise<boolean> {
+    if (!this.write) return sameKey(this.previous.get(file)?.key, key);
+    return unchangedOnDisk(this.manifest, this.outDir, file, key as string);
   }
 
   private async renderPages(
@@ -976,7 +987,7 @@ function sameOutput(before: PreviousOutput | undefined, after: PreviousOutput): 
       );
     }
   }
-  return before.key === after.key;
+  return sameKey(before.key, after.key);
 }
 
 /** A broken shared layout fails every page the same way; report it once. */
