@@ -41,7 +41,7 @@ import {
   templatesUsedBy,
 } from '../render/index.js';
 import {
-  buildSite,
+  createSiteBuilder,
   compareNewestFirst,
   type PageSpec,
   type Site,
@@ -159,11 +159,15 @@ interface KeyedFile {
  * edited article and the pages whose data changed, nothing else.
  */
 export function createBuilder(options: BuildOptions): Builder {
-  const summaries = new Map<string, ArticleSummary>();
-  const bodies = new Map<string, RenderedBody>();
-  const remembered = new RememberedSources();
-  const rendered = new WeakMap<ArticleSummary, RenderedArticle>();
-  let previous = new Map<string, PreviousOutput>();
+  const memory: BuilderMemory = {
+    summaries: new Map(),
+    bodies: new Map(),
+    previous: new Map(),
+    remembered: new RememberedSources(),
+    rendered: new WeakMap(),
+    placeSite: createSiteBuilder(),
+  };
+  const { summaries, bodies, remembered } = memory;
   let runner: TaskRunner | undefined;
   let saving: Promise<void> = Promise.resolve();
   let saveTimer: NodeJS.Timeout | undefined;
@@ -182,7 +186,7 @@ export function createBuilder(options: BuildOptions): Builder {
       await saving;
       runner ??= createTaskRunner(options.jobs);
       const started = performance.now();
-      const run = new BuildRun(options, runner, summaries, bodies, previous, remembered, rendered);
+      const run = new BuildRun(options, runner, memory);
       const result = await run.execute(hint);
       result.stats.seconds = (performance.now() - started) / 1000;
       // What this build did not use (an edited article's old render) is not kept for the next.
@@ -190,8 +194,8 @@ export function createBuilder(options: BuildOptions): Builder {
         for (const key of map.keys()) if (!run.articleByKey.has(key)) map.delete(key);
       }
       if (result.exitCode === 0) {
-        result.changed = changedPaths(previous, run.outputs);
-        previous = run.outputs;
+        result.changed = changedPaths(memory.previous, run.outputs);
+        memory.previous = run.outputs;
       }
       // Parsed front matter goes to disk a little later: the dev server's reload and the
       // browser's requests that follow it do not wait for the file.
@@ -212,6 +216,18 @@ export function createBuilder(options: BuildOptions): Builder {
 
 /** How long after a build its parsed front matter is written, unless another build starts. */
 const SAVE_DELAY_MS = 500;
+
+/** What a builder keeps from one build for the next. */
+interface BuilderMemory {
+  summaries: Map<string, ArticleSummary>;
+  bodies: Map<string, RenderedBody>;
+  /** The outputs of the last successful build. */
+  previous: Map<string, PreviousOutput>;
+  remembered: RememberedSources;
+  /** The summaries as the site stage takes them, kept while neither summary nor article changes. */
+  rendered: WeakMap<ArticleSummary, RenderedArticle>;
+  placeSite: (rendered: readonly RenderedArticle[], config: SiteConfig) => Site;
+}
 
 interface Parsed {
   text: string;
@@ -365,12 +381,7 @@ class BuildRun {
   constructor(
     private readonly options: BuildOptions,
     private readonly runner: TaskRunner,
-    private readonly summaries: Map<string, ArticleSummary>,
-    private readonly bodies: Map<string, RenderedBody>,
-    private readonly previous: Map<string, PreviousOutput>,
-    private readonly remembered: RememberedSources,
-    /** The summaries as the site stage takes them, kept while neither summary nor article changes. */
-    private readonly rendered: WeakMap<ArticleSummary, RenderedArticle>,
+    private readonly memory: BuilderMemory,
   ) {
     this.outDir = path.resolve(options.cwd, options.outDir);
     this.cacheDir =
@@ -394,7 +405,7 @@ class BuildRun {
     const config = configured.config;
     this.basePath = config.basePath;
 
-    const read = await this.remembered.read(
+    const read = await this.memory.remembered.read(
       path.resolve(options.cwd, options.contentDir),
       options.cwd,
       hint,
@@ -404,7 +415,7 @@ class BuildRun {
     const fingerprint = await codeFingerprint();
     const loaded = loadArticles(read.sources, config, {
       drafts: options.drafts,
-      parse: await this.remembered.parser(config, fingerprint, this.cacheDir),
+      parse: await this.memory.remembered.parser(config, fingerprint, this.cacheDir),
     });
     this.diagnostics.push(...loaded.diagnostics);
 
@@ -412,7 +423,7 @@ class BuildRun {
       this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
     const keyed = loaded.articles.map((article) => ({
       article,
-      key: this.remembered.key(article, config.macros, fingerprint),
+      key: this.memory.remembered.key(article, config.macros, fingerprint),
     }));
     this.macros = config.macros;
     for (const { article, key } of keyed) this.articleByKey.set(key, article);
@@ -446,7 +457,7 @@ class BuildRun {
     const rendered = await rendering.done;
     if (hasErrors(this.diagnostics, options.strict)) return this.finish(1);
 
-    const site = buildSite(rendered.articles, config);
+    const site = this.memory.placeSite(rendered.articles, config);
     this.stats.articles = site.articles.length;
     // Equation references across the parts of a series, now that the series are known.
     const linked = resolveEquationReferences(site.articles);
@@ -459,7 +470,7 @@ class BuildRun {
     );
     const templatesDir = path.resolve(options.cwd, options.templatesDir);
     const sourceDir = path.relative(options.cwd, templatesDir).split(path.sep).join('/') || '.';
-    const templates = await this.remembered.folder(templatesDir, hint, async () =>
+    const templates = await this.memory.remembered.folder(templatesDir, hint, async () =>
       (await isFolder(templatesDir)) ? loadTemplates(templatesDir) : undefined,
     );
     if (!templates) {
@@ -505,7 +516,7 @@ class BuildRun {
       return key;
     };
     const publicDir = path.resolve(options.cwd, options.publicDir);
-    const copied = await this.remembered.folder(publicDir, hint, async () => {
+    const copied = await this.memory.remembered.folder(publicDir, hint, async () => {
       const files = [...(await katexAssets()), ...(await publicFiles(publicDir))];
       return Promise.all(
         files.map(async (file): Promise<KeyedFile> => ({
@@ -552,20 +563,20 @@ class BuildRun {
 
   /** An article's final body HTML, for the feed. */
   private async articleBody(key: string, links: ReferenceResolutions): Promise<string> {
-    let html = this.bodies.get(key)?.html ?? (await this.cache?.readHtml(key));
+    let html = this.memory.bodies.get(key)?.html ?? (await this.cache?.readHtml(key));
     if (html === undefined) {
       await this.renderBodiesAgain([key]);
-      html = this.bodies.get(key)!.html;
+      html = this.memory.bodies.get(key)!.html;
     }
     return applyEquationLinks(html, links);
   }
 
   /** What the search index takes of an article's body (links to other parts change no word of it). */
   private async articleSearch(key: string): Promise<SearchBody> {
-    let search = this.bodies.get(key)?.search ?? (await this.cache?.readSearch(key));
+    let search = this.memory.bodies.get(key)?.search ?? (await this.cache?.readSearch(key));
     if (search === undefined) {
       await this.renderBodiesAgain([key]);
-      search = this.bodies.get(key)!.search!;
+      search = this.memory.bodies.get(key)!.search!;
     }
     return search;
   }
@@ -587,12 +598,12 @@ class BuildRun {
     const done = (async () => {
       const missing: { article: Article; key: string }[] = [];
       const cached = await inParallel(keyed, async (job) =>
-        this.summaries.has(job.key) ? undefined : this.cache?.readSummary(job.key),
+        this.memory.summaries.has(job.key) ? undefined : this.cache?.readSummary(job.key),
       );
       keyed.forEach((job, index) => {
         const summary = cached[index];
-        if (summary) this.summaries.set(job.key, summary);
-        if (this.summaries.has(job.key)) settle(job.key);
+        if (summary) this.memory.summaries.set(job.key, summary);
+        if (this.memory.summaries.has(job.key)) settle(job.key);
         else missing.push(job);
       });
       let finished = 0;
@@ -608,8 +619,9 @@ class BuildRun {
             jobs,
           });
           for (const { key, summary, html, search } of results) {
-            this.summaries.set(key, summary);
-            if (html !== undefined) this.bodies.set(key, { html, ...(search ? { search } : {}) });
+            this.memory.summaries.set(key, summary);
+            if (html !== undefined)
+              this.memory.bodies.set(key, { html, ...(search ? { search } : {}) });
             settle(key);
           }
           finished += jobs.length;
@@ -632,16 +644,16 @@ class BuildRun {
   private summarized(keyed: { article: Article; key: string }[]) {
     const keys = new Map<Article, string>();
     const articles: RenderedArticle[] = keyed.map(({ article, key }) => {
-      const summary = this.summaries.get(key)!;
+      const summary = this.memory.summaries.get(key)!;
       keys.set(article, key);
       this.stats.formulas += summary.formulaCount;
       this.diagnostics.push(...summary.diagnostics);
       // The same object as long as neither changes: later stages remember work by it.
-      const known = this.rendered.get(summary);
+      const known = this.memory.rendered.get(summary);
       if (known?.article === article) return known;
       // The body stays on disk (or in `bodies`) until its page is rendered.
       const rendered: RenderedArticle = { ...summary, article, html: '' };
-      this.rendered.set(summary, rendered);
+      this.memory.rendered.set(summary, rendered);
       return rendered;
     });
     return { articles, keys };
@@ -729,7 +741,7 @@ class BuildRun {
   /** The previous build's files made from `key`, if all of them are still there as it left them. */
   private async keptGroup(key: string): Promise<KeyedFile[] | undefined> {
     if (!this.write) {
-      const files = [...this.previous].filter(([, output]) => output.key === key);
+      const files = [...this.memory.previous].filter(([, output]) => output.key === key);
       if (files.length === 0) return undefined;
       return files.map(([file, output]) => ({ path: file, key, file: output.file }));
     }
@@ -743,7 +755,7 @@ class BuildRun {
   }
 
   private async reusable(file: string, key: OutputKey): Promise<boolean> {
-    if (!this.write) return sameKey(this.previous.get(file)?.key, key);
+    if (!this.write) return sameKey(this.memory.previous.get(file)?.key, key);
     return unchangedOnDisk(this.manifest, this.outDir, file, key as string);
   }
 
@@ -758,7 +770,7 @@ class BuildRun {
     const toRender = [];
     for (const plan of plans) {
       if (keep.has(plan.path)) {
-        const before = this.previous.get(plan.path);
+        const before = this.memory.previous.get(plan.path);
         this.outputs.set(plan.path, before ?? { key: plan.key });
         if (writer) await writer.keep(plan.path);
       } else {
@@ -810,7 +822,7 @@ class BuildRun {
           };
           if (plan.articleKey) {
             job.articleKey = plan.articleKey;
-            const body = this.bodies.get(plan.articleKey);
+            const body = this.memory.bodies.get(plan.articleKey);
             if (body !== undefined) job.articleHtml = body.html;
           }
           if (plan.equationLinks) job.equationLinks = plan.equationLinks;
@@ -849,7 +861,7 @@ class BuildRun {
       jobs,
     });
     for (const { key, summary, html, search } of results) {
-      this.bodies.set(key, { html: html!, search: search! });
+      this.memory.bodies.set(key, { html: html!, search: search! });
       await this.cache?.write(key, summary, html!, search!);
     }
   }
@@ -867,7 +879,7 @@ class BuildRun {
       if ('copyFrom' in content) await writer.copy(file, content.copyFrom);
       else await writer.write(file, content.content);
     }
-    const kept = this.previous.get(file);
+    const kept = this.memory.previous.get(file);
     this.outputs.set(file, {
       key,
       file: this.write ? undefined : (content ?? kept?.file),

@@ -15,16 +15,37 @@ const TOC_LEVELS = new Set([2, 3]);
 
 /**
  * An article appears as a card on many pages (index, tags, author, Read more of its
- * neighbours); its card is made once per site. Keyed by the `SiteArticle`, which a
- * build makes anew, and by the formatter, which carries the time zone.
+ * neighbours); its card is made once per site. Keyed by the `SiteArticle` and by the
+ * formatter, which carries the time zone. A builder that keeps running gives the same
+ * `SiteArticle` new renders while the article stays where it was (`createSiteBuilder`),
+ * so the render and the reading time it was made from are checked too.
  */
-const cards = new WeakMap<SiteArticle, { dates: DateFormatter; card: ArticleCardView }>();
+const cards = new WeakMap<
+  SiteArticle,
+  {
+    dates: DateFormatter;
+    rendered: SiteArticle['rendered'];
+    minutes: number;
+    card: ArticleCardView;
+  }
+>();
 
 export function cardView(article: SiteArticle, dates: DateFormatter): ArticleCardView {
   const known = cards.get(article);
-  if (known?.dates === dates) return known.card;
+  if (
+    known?.dates === dates &&
+    known.rendered === article.rendered &&
+    known.minutes === article.readingMinutes
+  ) {
+    return known.card;
+  }
   const card = makeCard(article, dates);
-  cards.set(article, { dates, card });
+  cards.set(article, {
+    dates,
+    rendered: article.rendered,
+    minutes: article.readingMinutes,
+    card,
+  });
   return card;
 }
 

@@ -11,19 +11,22 @@ import { indexTags, tagNamesOf } from './tags.js';
 import type { AuthorRef, PageSpec, Site, SiteArticle } from './types.js';
 import { articleUrl, fileUrlFor, pagePathFor, urlFor } from './urls.js';
 
-/**
- * The Read more picks of the previous site, by the structure they follow from: the
- * order, the tags and the series of every article. Picking compares each article with
- * every other that shares a tag, so a large site pays for it once, not on every edit of
- * an article's text.
- */
-let previousReadMore: { structure: string; slugs: Map<string, string[]> } | undefined;
+/** Read more picks by the structure they follow from: the order, tags and series of every article. */
+interface ReadMorePicks {
+  structure: string;
+  slugs: Map<string, string[]>;
+}
 
+/**
+ * Picking compares each article with every other that shares a tag; `previous` lets a
+ * large site pay for it once, not on every edit of an article's text.
+ */
 function pickAllReadMore(
   articles: readonly SiteArticle[],
   articlesByTag: ReadonlyMap<string, readonly SiteArticle[]>,
   count: number,
-): void {
+  previous: ReadMorePicks | undefined,
+): ReadMorePicks {
   const structure = JSON.stringify([
     count,
     articles.map((article) => [
@@ -33,16 +36,16 @@ function pickAllReadMore(
       article.seriesParts.length,
     ]),
   ]);
-  if (previousReadMore?.structure === structure) {
+  if (previous?.structure === structure) {
     const bySlug = new Map(articles.map((article) => [article.slug, article]));
     for (const article of articles) {
-      article.readMore = previousReadMore.slugs.get(article.slug)!.map((slug) => bySlug.get(slug)!);
+      article.readMore = previous.slugs.get(article.slug)!.map((slug) => bySlug.get(slug)!);
     }
-    return;
+    return previous;
   }
   const pickReadMore = readMorePicker(articles, articlesByTag, count);
   for (const article of articles) article.readMore = pickReadMore(article);
-  previousReadMore = {
+  return {
     structure,
     slugs: new Map(
       articles.map((article) => [article.slug, article.readMore.map((other) => other.slug)]),
@@ -51,11 +54,75 @@ function pickAllReadMore(
 }
 
 /**
+ * `buildSite` for a builder that keeps running (the dev server): it remembers the last
+ * site and, when only what articles say changed, not where they stand (the same articles
+ * with the same dates, tags, authors and series under the same config), gives that site
+ * back with the new renders in place, instead of placing every article again. The
+ * previous site must no longer be in use: its articles are updated.
+ */
+export function createSiteBuilder(): (
+  rendered: readonly RenderedArticle[],
+  config: SiteConfig,
+) => Site {
+  let previous: { structure: string; site: Site } | undefined;
+  let readMore: ReadMorePicks | undefined;
+  return (rendered, config) => {
+    const structure = siteStructure(rendered, config);
+    if (previous?.structure === structure) {
+      const bySource = new Map(rendered.map((entry) => [entry.article.sourcePath, entry]));
+      for (const article of previous.site.articles) {
+        article.rendered = bySource.get(article.rendered.article.sourcePath)!;
+        article.readingMinutes = readingMinutes(
+          article.rendered.readingLength,
+          config.readingSpeed,
+        );
+      }
+      return previous.site;
+    }
+    const site = placeArticles(rendered, config, (articles, byTag) => {
+      readMore = pickAllReadMore(articles, byTag, config.readMoreCount, readMore);
+    });
+    previous = { structure, site };
+    return site;
+  };
+}
+
+/** Everything `buildSite` reads besides the renders: where each article stands. */
+function siteStructure(rendered: readonly RenderedArticle[], config: SiteConfig): string {
+  return JSON.stringify([
+    config,
+    rendered.map(({ article }) => [
+      article.sourcePath,
+      article.slug,
+      article.date.getTime(),
+      article.tags,
+      article.authors,
+      article.series ?? null,
+      article.part ?? null,
+    ]),
+  ]);
+}
+
+/**
  * The site graph of the given articles: order, neighbours, tags, authors,
  * series, "Read more" and every page to render. Pure and deterministic: the
  * order of `rendered` does not matter.
  */
 export function buildSite(rendered: readonly RenderedArticle[], config: SiteConfig): Site {
+  return placeArticles(rendered, config, (articles, byTag) => {
+    const pickReadMore = readMorePicker(articles, byTag, config.readMoreCount);
+    for (const article of articles) article.readMore = pickReadMore(article);
+  });
+}
+
+function placeArticles(
+  rendered: readonly RenderedArticle[],
+  config: SiteConfig,
+  pickReadMore: (
+    articles: readonly SiteArticle[],
+    articlesByTag: ReadonlyMap<string, readonly SiteArticle[]>,
+  ) => void,
+): Site {
   const ordered = [...rendered].sort((a, b) => compareNewestFirst(a.article, b.article));
   const sources = ordered.map((entry) => entry.article);
   const tags = indexTags(sources, config);
@@ -105,7 +172,7 @@ export function buildSite(rendered: readonly RenderedArticle[], config: SiteConf
     }
   }
 
-  pickAllReadMore(articles, articlesByTag, config.readMoreCount);
+  pickReadMore(articles, articlesByTag);
 
   const pages: PageSpec[] = [
     ...paginate(articles, config).map((page): PageSpec => ({ kind: 'index', ...page })),

@@ -1,4 +1,4 @@
-export { buildSite } from './build-site.js';
+export { buildSite, createSiteBuilder } from './build-site.js';
 export { compareNewestFirst } from './order.js';
 export { tagNamesOf } from './tags.js';
 export { readingMinutes } from './reading-time.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/index.js';
+import { buildSite, createSiteBuilder } from '../../src/site/index.js';
 import type { Site } from '../../src/site/index.js';
 import { rendered, siteConfig } from './fixtures.js';
 
@@ -91,5 +91,57 @@ describe('determinism', () => {
     const before = input.map((entry) => entry.article.slug);
     buildSite(input, config);
     expect(input.map((entry) => entry.article.slug)).toEqual(before);
+  });
+});
+
+describe('a site builder that remembers the last site', () => {
+  /** `articles()` with one article changed; the rest are the very same objects as in `input`. */
+  function edited(
+    input: ReturnType<typeof articles>,
+    slug: string,
+    change: (entry: ReturnType<typeof rendered>) => ReturnType<typeof rendered>,
+  ) {
+    return input.map((entry) => (entry.article.slug === slug ? change(entry) : entry));
+  }
+
+  it('gives the site buildSite gives, edit after edit, in place or placed anew', () => {
+    const placeSite = createSiteBuilder();
+    let input = articles();
+    const first = placeSite(input, config);
+    expect(outline(first)).toEqual(outline(buildSite(input, config)));
+
+    // Only what the article says: the same site, with the new render in it.
+    input = edited(input, '対数', (entry) => ({
+      ...entry,
+      article: { ...entry.article, title: '対数の性質' },
+      excerptHtml: '新しい書き出し',
+      readingLength: 2500,
+    }));
+    const retitled = placeSite(input, config);
+    expect(retitled).toBe(first);
+    expect(outline(retitled)).toEqual(outline(buildSite(input, config)));
+    const page = retitled.pages.find((spec) => spec.url === '/blog/posts/%E5%AF%BE%E6%95%B0/');
+    expect(page?.kind === 'article' && page.article.rendered.article.title).toBe('対数の性質');
+    expect(retitled.articles.find((a) => a.slug === '対数')?.readingMinutes).toBe(5);
+
+    // Where articles stand: placed anew.
+    const moves: [string, (entry: ReturnType<typeof rendered>) => ReturnType<typeof rendered>][] = [
+      [
+        '級数',
+        (e) => ({ ...e, article: { ...e.article, date: new Date('2025-06-01T00:00:00+09:00') } }),
+      ],
+      ['群論', (e) => ({ ...e, article: { ...e.article, tags: ['代数', '位相'] } })],
+      ['雑記', (e) => ({ ...e, article: { ...e.article, authors: ['tanaka'] } })],
+      ['積分', (e) => ({ ...e, article: { ...e.article, series: SERIES, part: 3 } })],
+    ];
+    for (const [slug, move] of moves) {
+      input = edited(input, slug, move);
+      const moved = placeSite(input, config);
+      expect(moved, slug).not.toBe(first);
+      expect(outline(moved), slug).toEqual(outline(buildSite(input, config)));
+    }
+    // And under another config.
+    const wider = siteConfig({ ...config, postsPerPage: 3 });
+    expect(outline(placeSite(input, wider))).toEqual(outline(buildSite(input, wider)));
   });
 });
