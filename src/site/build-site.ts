@@ -64,11 +64,16 @@ export function createSiteBuilder(): (
   rendered: readonly RenderedArticle[],
   config: SiteConfig,
 ) => Site {
-  let previous: { structure: string; site: Site } | undefined;
+  let previous: { config: string; articles: Article[]; site: Site } | undefined;
   let readMore: ReadMorePicks | undefined;
   return (rendered, config) => {
-    const structure = siteStructure(rendered, config);
-    if (previous?.structure === structure) {
+    const configKey = JSON.stringify(config);
+    const articles = rendered.map((entry) => entry.article);
+    if (
+      previous?.config === configKey &&
+      previous.articles.length === articles.length &&
+      articles.every((article, index) => standsWhereItWas(article, previous!.articles[index]!))
+    ) {
       const bySource = new Map(rendered.map((entry) => [entry.article.sourcePath, entry]));
       for (const article of previous.site.articles) {
         article.rendered = bySource.get(article.rendered.article.sourcePath)!;
@@ -77,30 +82,33 @@ export function createSiteBuilder(): (
           config.readingSpeed,
         );
       }
+      previous.articles = articles;
       return previous.site;
     }
-    const site = placeArticles(rendered, config, (articles, byTag) => {
-      readMore = pickAllReadMore(articles, byTag, config.readMoreCount, readMore);
+    const site = placeArticles(rendered, config, (placed, byTag) => {
+      readMore = pickAllReadMore(placed, byTag, config.readMoreCount, readMore);
     });
-    previous = { structure, site };
+    previous = { config: configKey, articles, site };
     return site;
   };
 }
 
-/** Everything `buildSite` reads besides the renders: where each article stands. */
-function siteStructure(rendered: readonly RenderedArticle[], config: SiteConfig): string {
-  return JSON.stringify([
-    config,
-    rendered.map(({ article }) => [
-      article.sourcePath,
-      article.slug,
-      article.date.getTime(),
-      article.tags,
-      article.authors,
-      article.series ?? null,
-      article.part ?? null,
-    ]),
-  ]);
+/** Whether `buildSite` would place `article` where it placed `before`: all it reads besides the render. */
+function standsWhereItWas(article: Article, before: Article): boolean {
+  return (
+    article === before ||
+    (article.sourcePath === before.sourcePath &&
+      article.slug === before.slug &&
+      article.date.getTime() === before.date.getTime() &&
+      sameStrings(article.tags, before.tags) &&
+      sameStrings(article.authors, before.authors) &&
+      article.series === before.series &&
+      article.part === before.part)
+  );
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /**
