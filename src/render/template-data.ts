@@ -70,6 +70,16 @@ function summaryCard(rendered: RenderedArticle): string {
 }
 
 /**
+ * An article's place on a page, by `SiteArticle`: a builder that keeps running gives the
+ * same one new renders only while its URL, authors, tags and series stay as they were
+ * (`createSiteBuilder`), so the render and the reading time are checked.
+ */
+const places = new WeakMap<
+  SiteArticle,
+  { rendered: RenderedArticle; minutes: number; place: string }
+>();
+
+/**
  * What `buildTemplateData(spec, site, config)` is made from, as a few short strings, for a
  * given config: the page's own place in the site and what it shows of each article (its
  * card: title, date, excerpt, URL, authors, tags, reading time). An article page also
@@ -79,21 +89,25 @@ function summaryCard(rendered: RenderedArticle): string {
  * Whatever `buildTemplateData` reads from `site` must be named here.
  */
 export function templateDataKeyer(site: Site): (spec: PageSpec) => string[] {
-  const cards = new Map<SiteArticle, string>();
   const place = (article: SiteArticle): string => {
-    let known = cards.get(article);
-    if (known === undefined) {
-      known = JSON.stringify([
-        summaryCard(article.rendered),
-        article.url,
-        article.readingMinutes,
-        article.authors.map((author) => [author.name, author.url]),
-        article.tags.map((tag) => [tag.name, tag.url]),
-        article.series?.part ?? null,
-      ]);
-      cards.set(article, known);
+    const known = places.get(article);
+    if (known?.rendered === article.rendered && known.minutes === article.readingMinutes) {
+      return known.place;
     }
-    return known;
+    const made = JSON.stringify([
+      summaryCard(article.rendered),
+      article.url,
+      article.readingMinutes,
+      article.authors.map((author) => [author.name, author.url]),
+      article.tags.map((tag) => [tag.name, tag.url]),
+      article.series?.part ?? null,
+    ]);
+    places.set(article, {
+      rendered: article.rendered,
+      minutes: article.readingMinutes,
+      place: made,
+    });
+    return made;
   };
   // The footer's copyright year is the newest article's.
   const newest = site.articles[0] ? place(site.articles[0]) : '';
