@@ -1,4 +1,4 @@
-// node bench/reload.js [--articles 1000] [--edits 9] [--template-edits 3]   (after npm run compile)
+// node bench/reload.js [--articles 1000] [--edits 21] [--template-edits 5]   (after npm run compile)
 // How long an author waits: from saving a file to the dev server's reload event arriving at
 // a browser (an SSE client here), on a generated site. Figures only; no test asserts a time.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ const SETTLE_MS = 300;
  * `articleEdits` times and the article template `templateEdits` times, each time timing
  * save → `reload` event. Returns the medians and the samples, in milliseconds.
  */
-export async function benchReload({ articles = 1000, articleEdits = 9, templateEdits = 3 } = {}) {
+export async function benchReload({ articles = 1000, articleEdits = 21, templateEdits = 5 } = {}) {
   const work = await mkdtemp(path.join(tmpdir(), 'sugaku-reload-'));
   const server = { current: undefined };
   const failure = deferred();
@@ -188,8 +188,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { values } = parseArgs({
     options: {
       articles: { type: 'string', default: '1000' },
-      edits: { type: 'string', default: '9' },
-      'template-edits': { type: 'string', default: '3' },
+      edits: { type: 'string', default: '21' },
+      'template-edits': { type: 'string', default: '5' },
     },
   });
   console.log(`sugaku reload bench: ${availableParallelism()} cores, Node ${process.version}\n`);
