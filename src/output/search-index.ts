@@ -43,6 +43,9 @@ export type SearchIndexFile = Extract<OutputFile, { content: unknown }> & { cont
 /** Where the index goes in the output folder; the search page loads `pagefind.js` from there. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
 
+/** Pagefind's ready-made search interfaces: the search page runs `public/assets/search.js` instead. */
+const PAGEFIND_INTERFACE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\./;
+
 /** Longest body text kept for result excerpts, in characters. */
 const EXCERPT_SOURCE = 30_000;
 
@@ -85,6 +88,7 @@ export async function searchIndexFiles(
       if (errors.length > 0)
         throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
       return files
+        .filter((file) => !PAGEFIND_INTERFACE.test(file.path))
         .map((file) => ({ path: `${SEARCH_INDEX_FOLDER}/${file.path}`, content: file.content }))
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     } finally {

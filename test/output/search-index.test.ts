@@ -29,6 +29,8 @@ describe('the search index', () => {
     expect(paths.some((p) => /^pagefind\/fragment\/.+\.pf_fragment$/.test(p))).toBe(true);
     expect(paths.some((p) => /^pagefind\/index\/.+\.pf_index$/.test(p))).toBe(true);
     expect(paths.every((p) => p.startsWith('pagefind/'))).toBe(true);
+    // Only what the search page loads: not Pagefind's own search interfaces.
+    expect(paths.filter((p) => /-ui\.|highlight/.test(p))).toEqual([]);
     const entry = JSON.parse(
       Buffer.from(
         files.find((f) => f.path === 'pagefind/pagefind-entry.json')!.content as Uint8Array,
