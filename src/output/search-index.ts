@@ -5,6 +5,7 @@ import {
   indexedHtml,
   plainText,
   searchWords,
+  splitFormulas,
 } from './search-text.js';
 import type { OutputFile } from './types.js';
 
@@ -31,7 +32,11 @@ export interface SearchBody {
 }
 
 export function searchBody(html: string): SearchBody {
-  return { text: plainText(html).slice(0, EXCERPT_SOURCE), words: indexedHtml(html) };
+  const split = splitFormulas(html);
+  return {
+    text: plainText(html, split).slice(0, EXCERPT_SOURCE),
+    words: indexedHtml(html, split),
+  };
 }
 
 /** Documents on their way to Pagefind at once: its work on one overlaps ours on the next. */
