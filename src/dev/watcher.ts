@@ -88,10 +88,12 @@ export async function watchInputs(
     watcher.on('raw', (_event, entry, details) => {
       const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
       if (!watched || typeof entry !== 'string' || entry === '') return;
-      // A folder's watcher names the entry; a file's own watcher names the file again.
-      const candidates = [path.resolve(watched, entry)];
-      if (path.basename(watched) === entry) candidates.push(path.resolve(watched));
-      for (const file of candidates) if (accept(file)) record(file);
+      // A folder's watcher names the entry; a file's own watcher names the file again. (A
+      // folder's entry of the folder's own name, `a/a`, is then taken for the folder: a
+      // full read for the builder, never a missed change.)
+      const file =
+        path.basename(watched) === entry ? path.resolve(watched) : path.resolve(watched, entry);
+      if (accept(file)) record(file);
     });
     watcher.on('error', options.onError);
     return watcher;
