@@ -21,11 +21,11 @@ export interface TaskRunner {
 const WORKER_HEAP_MB = 512;
 /**
  * Young generation of one worker thread, in megabytes. KaTeX and Markdown rendering make
- * short-lived objects by the million; with more room for them, fewer are scavenged and
- * promoted (measured at 1,000 articles: about 8% less CPU for the clean build, the same
- * peak memory).
+ * short-lived objects by the million, and more room for them means fewer scavenges: 64 MB
+ * saved about 8% of the CPU of a 1,000-article clean build, but took the 10,000-article
+ * build's peak memory over 1.5 GB; 32 MB keeps it under.
  */
-const WORKER_YOUNG_MB = 64;
+const WORKER_YOUNG_MB = 32;
 
 /**
  * `jobs` worker threads (default: one per core), or the work done in this thread when
