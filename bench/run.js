@@ -75,6 +75,9 @@ for (const count of sizes) {
   console.log(
     `  ${'peak RSS (clean build, Node process)'.padEnd(52)} ${Math.max(...clean.map((r) => r.maxRssMB)).toFixed(0)} MB`,
   );
+  console.log(
+    `  ${'peak RSS (clean build, Pagefind process)'.padEnd(52)} ${Math.max(...clean.map((r) => r.childMaxRssMB)).toFixed(0)} MB  (sampled every 0.25 s)`,
+  );
   if (eleventySizes.includes(count)) {
     await writeCorpus(content, count); // without the edits above
     const eleventy = await eleventyCleanBuild({ content, work });
