@@ -17,14 +17,16 @@ export interface TaskRunner {
   close(): Promise<void>;
 }
 
-/** Old-generation heap of one worker thread, in megabytes. */
-const WORKER_HEAP_MB = 512;
 /**
- * Young generation of one worker thread, in megabytes. KaTeX and Markdown rendering make
- * short-lived objects by the million, and more room for them means fewer scavenges: 64 MB
- * saved about 8% of the CPU of a 1,000-article clean build, but took the 10,000-article
- * build's peak memory over 1.5 GB; 32 MB keeps it under.
+ * Heap of one worker thread, in megabytes. The two threads and the main one must stay
+ * under 1.5 GB at 10,000 articles (`npm run bench`): with a 512 MB old generation the
+ * process peaked at 1,468–1,529 MB, with 384 MB at 1,446 MB, for about 5% more time in
+ * the clean build. A worker's live data (its formula cache, KaTeX, Shiki) is a small part
+ * of it. KaTeX and Markdown rendering make short-lived objects by the million: a 64 MB
+ * young generation saved about 8% of the CPU of a 1,000-article clean build but raised the
+ * peak by some 60 MB; 32 MB is the compromise.
  */
+const WORKER_HEAP_MB = 384;
 const WORKER_YOUNG_MB = 32;
 
 /**
@@ -52,8 +54,7 @@ export function createTaskRunner(
         filename: (workerFile ?? new URL('./worker.js', import.meta.url)).href,
         minThreads: 1,
         maxThreads: 1,
-        // V8 lets an idle-looking heap grow to gigabytes before it collects; a worker's live
-        // data (its formula cache, KaTeX, Shiki) is a small part of the old generation's bound.
+        // V8 lets an idle-looking heap grow to gigabytes before it collects.
         resourceLimits: {
           maxOldGenerationSizeMb: WORKER_HEAP_MB,
           maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
