@@ -15,6 +15,8 @@ import { headingPhraseBreaks } from './phrases.js';
 /** Longest formula (in TeX characters) that is glued to the punctuation after it. */
 const GLUE_TEX_LENGTH = 24;
 
+const TEX_ANNOTATION = '<annotation encoding="application/x-tex">';
+
 const CLOSING = /^[、。，．,.)）」』】〕！？!?：；:;…]+/;
 
 /**
@@ -44,7 +46,17 @@ export function typesetBody(html: string): string {
  * as Shiki's code blocks do. Focus also reads the formula out, from its MathML.
  */
 export function focusableDisplays(html: string): string {
-  return html.replace(/<span class="katex-display"(?![^>]*\btabindex=)/g, '$& tabindex="0"');
+  // indexOf, not a regular expression with a lookahead: this runs over every body.
+  const opening = '<span class="katex-display"';
+  let result = '';
+  let from = 0;
+  for (let at = html.indexOf(opening); at !== -1; at = html.indexOf(opening, at + 1)) {
+    const tagEnd = html.indexOf('>', at);
+    if (/\btabindex=/.test(html.slice(at, tagEnd))) continue;
+    result += html.slice(from, at + opening.length) + ' tabindex="0"';
+    from = at + opening.length;
+  }
+  return result + html.slice(from);
 }
 
 /**
@@ -59,17 +71,25 @@ export function gluePunctuation(html: string): string {
   const opening = /(<!--eqref:(\d+)-->)?<span class="katex">/g;
   for (let match = opening.exec(html); match; match = opening.exec(html)) {
     const formulaStart = match.index + (match[1]?.length ?? 0);
+    // The TeX comes first (in the MathML), so a long formula is passed over without
+    // scanning its HTML for where it ends: no formula holds another.
+    const annotation = html.indexOf(TEX_ANNOTATION, formulaStart);
+    const next = html.indexOf('<span class="katex">', formulaStart + 1);
+    // A formula without its TeX is left alone, and the TeX found is then the next one's.
+    if (annotation === -1 || (next !== -1 && next < annotation)) continue;
+    const texEnd = html.indexOf('</annotation>', annotation);
+    if (texEnd - annotation - TEX_ANNOTATION.length > GLUE_TEX_LENGTH) {
+      opening.lastIndex = texEnd;
+      continue;
+    }
     let end = spanEnd(html, formulaStart);
-    const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(
-      html.slice(formulaStart, end),
-    )?.[1];
     const closingMark = match[2] === undefined ? '' : `<!--/eqref:${match[2]}-->`;
     const marked = closingMark !== '' && html.startsWith(closingMark, end);
     if (marked) end += closingMark.length;
     const start = marked ? match.index : formulaStart;
     const punctuation = CLOSING.exec(html.slice(end, end + 8))?.[0];
     opening.lastIndex = end;
-    if (!punctuation || tex === undefined || tex.length > GLUE_TEX_LENGTH) continue;
+    if (!punctuation) continue;
     result +=
       html.slice(from, start) +
       `<span class="nowrap">${html.slice(start, end)}${punctuation}</span>`;
