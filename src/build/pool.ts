@@ -18,13 +18,14 @@ export interface TaskRunner {
 }
 
 /**
- * Heap of one worker thread, in megabytes. The two threads and the main one must stay
- * under 1.5 GB at 10,000 articles (`npm run bench`): with a 512 MB old generation the
- * process peaked at 1,468–1,529 MB, with 384 MB at 1,446 MB, for about 5% more time in
- * the clean build. A worker's live data (its formula cache, KaTeX, Shiki) is a small part
- * of it. KaTeX and Markdown rendering make short-lived objects by the million: a 64 MB
- * young generation saved about 8% of the CPU of a 1,000-article clean build but raised the
- * peak by some 60 MB; 32 MB is the compromise.
+ * Heap of one worker thread, in megabytes. The two threads and the main one should stay
+ * under 1.5 GB at 10,000 articles (`npm run bench`, one run each): with a 512 MB old
+ * generation the process peaked at 1,468–1,529 MB, with 384 MB at 1,446–1,519 MB. 256 MB
+ * brought it to 1,402 MB but slowed the dev server's re-render of every page after a
+ * template edit from about 1.5 to 1.9 s, against a target of 2 s. A worker's live data
+ * (its formula cache, KaTeX, Shiki) is well under these. KaTeX and Markdown rendering make
+ * short-lived objects by the million: a 64 MB young generation saved about 8% of the CPU
+ * of a 1,000-article clean build but raised the peak by some 60 MB; 32 MB is the compromise.
  */
 const WORKER_HEAP_MB = 384;
 const WORKER_YOUNG_MB = 32;
