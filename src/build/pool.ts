@@ -63,7 +63,7 @@ export function createTaskRunner(
       }),
   );
   const running = threads.map(() => 0);
-  const waiting: { task: Task; thread?: number; start(thread: number): void }[] = [];
+  const waiting: { thread?: number; start(thread: number): void }[] = [];
   const renderedBy = new Map<string, number>();
 
   const dispatch = () => {
@@ -79,7 +79,6 @@ export function createTaskRunner(
   const run = <R>(task: Task, thread?: number): Promise<R> =>
     new Promise<R>((resolve, reject) => {
       waiting.push({
-        task,
         ...(thread === undefined ? {} : { thread }),
         start(chosen) {
           running[chosen]! += 1;

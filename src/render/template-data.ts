@@ -72,12 +72,9 @@ function summaryCard(rendered: RenderedArticle): string {
 /**
  * An article's place on a page, by `SiteArticle`: a builder that keeps running gives the
  * same one new renders only while its URL, authors, tags and series stay as they were
- * (`createSiteBuilder`), so the render and the reading time are checked.
+ * (`createSiteBuilder`), so the render is checked (the reading time follows from it).
  */
-const places = new WeakMap<
-  SiteArticle,
-  { rendered: RenderedArticle; minutes: number; place: string }
->();
+const places = new WeakMap<SiteArticle, { rendered: RenderedArticle; place: string }>();
 
 /**
  * What `buildTemplateData(spec, site, config)` is made from, as a few short strings, for a
@@ -91,9 +88,7 @@ const places = new WeakMap<
 export function templateDataKeyer(site: Site): (spec: PageSpec) => string[] {
   const place = (article: SiteArticle): string => {
     const known = places.get(article);
-    if (known?.rendered === article.rendered && known.minutes === article.readingMinutes) {
-      return known.place;
-    }
+    if (known?.rendered === article.rendered) return known.place;
     const made = JSON.stringify([
       summaryCard(article.rendered),
       article.url,
@@ -102,11 +97,7 @@ export function templateDataKeyer(site: Site): (spec: PageSpec) => string[] {
       article.tags.map((tag) => [tag.name, tag.url]),
       article.series?.part ?? null,
     ]);
-    places.set(article, {
-      rendered: article.rendered,
-      minutes: article.readingMinutes,
-      place: made,
-    });
+    places.set(article, { rendered: article.rendered, place: made });
     return made;
   };
   // The footer's copyright year is the newest article's.

@@ -18,32 +18,24 @@ const TOC_LEVELS = new Set([2, 3]);
  * neighbours); its card is made once per site. Keyed by the `SiteArticle` and by the
  * formatter, which carries the time zone. A builder that keeps running gives the same
  * `SiteArticle` new renders while the article stays where it was (`createSiteBuilder`),
- * so the render and the reading time it was made from are checked too.
+ * so the render it was made from is checked too (the reading time follows from it).
  */
 const cards = new WeakMap<
   SiteArticle,
   {
     dates: DateFormatter;
     rendered: SiteArticle['rendered'];
-    minutes: number;
     card: ArticleCardView;
   }
 >();
 
 export function cardView(article: SiteArticle, dates: DateFormatter): ArticleCardView {
   const known = cards.get(article);
-  if (
-    known?.dates === dates &&
-    known.rendered === article.rendered &&
-    known.minutes === article.readingMinutes
-  ) {
-    return known.card;
-  }
+  if (known?.dates === dates && known.rendered === article.rendered) return known.card;
   const card = makeCard(article, dates);
   cards.set(article, {
     dates,
     rendered: article.rendered,
-    minutes: article.readingMinutes,
     card,
   });
   return card;
