@@ -48,9 +48,15 @@ import {
   type SiteArticle,
 } from '../site/index.js';
 import { ArticleCache, articleKey, type ArticleSummary } from './article-cache.js';
-import { codeFingerprint, sha256 } from './fingerprint.js';
+import { codeFingerprint, contentHash, sha256 } from './fingerprint.js';
 import { FrontMatterCache } from './front-matter-cache.js';
-import { readManifest, unchangedOnDisk, writeManifest, type OutputManifest } from './manifest.js';
+import {
+  readManifest,
+  sameBytesOnDisk,
+  unchangedOnDisk,
+  writeManifest,
+  type OutputManifest,
+} from './manifest.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
 import { feedArticles, feedFiles, searchFiles, sitemapFiles, sitemapInputs } from './site-files.js';
@@ -137,6 +143,8 @@ interface PreviousOutput {
   key: OutputKey;
   /** The file itself, kept only when nothing is written to disk (the dev server serves it). */
   file?: OutputFile;
+  /** The hash of its bytes, for a file made in memory and written to disk. */
+  sha?: string;
 }
 
 /** An article's body and what the search index takes of it, kept in memory when there is no cache. */
@@ -723,7 +731,7 @@ class BuildRun {
       await writeManifest(
         this.cacheDir,
         this.outDir,
-        new Map([...this.outputs].map(([file, o]) => [file, o.key as string])),
+        new Map([...this.outputs].map(([file, o]) => [file, { key: o.key as string, sha: o.sha }])),
       );
     }
     this.stats.filesUnchanged = keep.size;
@@ -871,18 +879,28 @@ class BuildRun {
     keep: Set<string>,
     writer: SiteWriter | undefined,
   ) {
+    let sha: string | undefined;
     if (keep.has(file)) {
       if (writer) await writer.keep(file);
     } else if (!content) {
       throw new Error(`${file} was to be kept from the previous build, but it changed`);
     } else if (writer) {
-      if ('copyFrom' in content) await writer.copy(file, content.copyFrom);
-      else await writer.write(file, content.content);
+      if ('copyFrom' in content) {
+        await writer.copy(file, content.copyFrom);
+      } else {
+        sha = contentHash(content.content);
+        // The same bytes from a new key (most of the search index after an edit) keep the
+        // old file and its modification time.
+        const same = await sameBytesOnDisk(this.manifest, this.outDir, file, sha);
+        if (same && (await writer.keep(file))) keep.add(file);
+        else await writer.write(file, content.content);
+      }
     }
     const kept = this.memory.previous.get(file);
     this.outputs.set(file, {
       key,
       file: this.write ? undefined : (content ?? kept?.file),
+      ...(sha ? { sha } : {}),
     });
   }
 
@@ -984,10 +1002,12 @@ function changedPaths(
 
 /**
  * In memory a page is compared by its bytes (a new key may give the same page: the
- * browser need not reload); on disk, where only keys are kept, by its key.
+ * browser need not reload); on disk by the hash of its bytes where both builds made it in
+ * memory, else by its key.
  */
 function sameOutput(before: PreviousOutput | undefined, after: PreviousOutput): boolean {
   if (!before) return false;
+  if (before.sha !== undefined && before.sha === after.sha) return true;
   const [a, b] = [before.file, after.file];
   if (a && b && 'content' in a && 'content' in b) {
     // A kept page is the very same object: no need to look at its bytes.

@@ -74,3 +74,8 @@ export function sha256(...parts: string[]): string {
   for (const part of parts) streamed.update(part).update('\u0000');
   return streamed.digest('hex');
 }
+
+/** The hash of a file's bytes, by which a file made again with the same bytes is kept. */
+export function contentHash(content: string | Uint8Array): string {
+  return hash('sha256', content, 'hex');
+}

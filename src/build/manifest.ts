@@ -2,10 +2,26 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from './fingerprint.js';
 
-/** What the previous build wrote to an output folder: per file, the key it was made from and its stat. */
+/**
+ * What the previous build wrote to an output folder: per file, the key it was made from,
+ * its stat and, for a file made in memory, the hash of its bytes.
+ */
 export interface OutputManifest {
   outDir: string;
-  files: Record<string, { key: string; size: number; mtimeMs: number }>;
+  files: Record<string, ManifestEntry>;
+}
+
+interface ManifestEntry {
+  key: string;
+  size: number;
+  mtimeMs: number;
+  sha?: string;
+}
+
+/** A file as the manifest records it: what it was made from, and its bytes' hash when known. */
+export interface ManifestInput {
+  key: string;
+  sha?: string;
 }
 
 function manifestFile(cacheDir: string, outDir: string): string {
@@ -29,12 +45,12 @@ export async function readManifest(
 export async function writeManifest(
   cacheDir: string,
   outDir: string,
-  keys: Map<string, string>,
+  files: Map<string, ManifestInput>,
 ): Promise<void> {
   const manifest: OutputManifest = { outDir, files: {} };
-  for (const [file, key] of keys) {
+  for (const [file, { key, sha }] of files) {
     const info = await stat(path.join(outDir, file));
-    manifest.files[file] = { key, size: info.size, mtimeMs: info.mtimeMs };
+    manifest.files[file] = { key, size: info.size, mtimeMs: info.mtimeMs, ...(sha ? { sha } : {}) };
   }
   const target = manifestFile(cacheDir, outDir);
   await mkdir(path.dirname(target), { recursive: true });
@@ -54,6 +70,29 @@ export async function unchangedOnDisk(
 ): Promise<boolean> {
   const entry = manifest?.files[file];
   if (!entry || entry.key !== key) return false;
+  return untouchedSince(entry, outDir, file);
+}
+
+/**
+ * The previous file has the bytes whose hash is `sha`, and nobody touched it since. A file
+ * made again from a new key may come out the same: most of a search index after an edit.
+ */
+export async function sameBytesOnDisk(
+  manifest: OutputManifest | undefined,
+  outDir: string,
+  file: string,
+  sha: string,
+): Promise<boolean> {
+  const entry = manifest?.files[file];
+  if (!entry || entry.sha !== sha) return false;
+  return untouchedSince(entry, outDir, file);
+}
+
+async function untouchedSince(
+  entry: ManifestEntry,
+  outDir: string,
+  file: string,
+): Promise<boolean> {
   try {
     const info = await stat(path.join(outDir, file));
     return info.size === entry.size && info.mtimeMs === entry.mtimeMs;

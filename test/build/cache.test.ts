@@ -77,6 +77,25 @@ describe('the render cache', () => {
     expect(await readFile(path.join(root, 'dist/posts/bb/index.html'), 'utf8')).toContain('(1)');
   });
 
+  it('after editing one article keeps the search index files that came out the same', async () => {
+    await build(options);
+    const before = await mtimes();
+    await writePost('bb', '$$\n\\int_0^1 x^2 \\, dx = \\frac{1}{3} \\tag{1}\n$$');
+
+    expect((await build(options)).exitCode).toBe(0);
+    const after = await mtimes();
+    // Pagefind names a page's fragment by its content: the other two articles' are the same.
+    const fragments = [...after.keys()].filter((file) => file.startsWith('pagefind/fragment/'));
+    expect(fragments).toHaveLength(3);
+    const kept = fragments.filter((file) => after.get(file) === before.get(file));
+    expect(kept).toHaveLength(2);
+    expect(after.get('pagefind/pagefind.js')).toBe(before.get('pagefind/pagefind.js'));
+    const rewritten = [...after.keys()].filter((file) => after.get(file) !== before.get(file));
+    expect(rewritten.filter((file) => file.startsWith('pagefind/')).length).toBeLessThan(
+      [...after.keys()].filter((file) => file.startsWith('pagefind/')).length / 2,
+    );
+  });
+
   it('renders every article again when a site macro changes', async () => {
     await build(options);
     await writeFile(
