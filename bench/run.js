@@ -68,6 +68,15 @@ for (const count of sizes) {
     `${(cleanSeconds / median(warm.map((r) => r.seconds))).toFixed(1)}× faster than clean`,
   );
   row('rebuild after editing one article (new process)', median(edited.map((r) => r.seconds)));
+  const editStats = edited.map((r) => r.stats);
+  row(
+    '  of which waiting for the search index',
+    median(editStats.map((s) => s.searchWaitSeconds)),
+    'Pagefind indexes every article again',
+  );
+  console.log(
+    `  ${'  files rewritten'.padEnd(52)} ${String(median(editStats.map((s) => s.filesWritten))).padStart(8)} of ${editStats[0].filesWritten + editStats[0].filesUnchanged}`,
+  );
   row('rebuild after editing one article (warm builder)', inProcess);
   console.log(
     `  ${'throughput (clean)'.padEnd(52)} ${(count / cleanSeconds).toFixed(0)} articles/s, ${(formulas / cleanSeconds).toFixed(0)} formulas/s`,

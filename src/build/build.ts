@@ -91,6 +91,8 @@ export interface BuildStats {
   pagesRendered: number;
   filesWritten: number;
   filesUnchanged: number;
+  /** How long the build, its pages done, still waited for the search index (Pagefind). */
+  searchWaitSeconds: number;
   seconds: number;
 }
 
@@ -371,6 +373,7 @@ class BuildRun {
     pagesRendered: 0,
     filesWritten: 0,
     filesUnchanged: 0,
+    searchWaitSeconds: 0,
     seconds: 0,
   };
   private readonly outDir: string;
@@ -715,7 +718,9 @@ class BuildRun {
     const writer = this.write && !nothingChanged ? await openSiteWriter(this.outDir) : undefined;
     try {
       await this.renderPages(plans, keep, site, config, setup, writer);
+      const waitStarted = performance.now();
       const made = (await pending) ?? [];
+      this.stats.searchWaitSeconds = (performance.now() - waitStarted) / 1000;
       allFiles.push(...made.map((file) => file.path));
       for (const asset of [...assets, ...made]) await this.outputAsset(asset, keep, writer);
       if (hasErrors(this.diagnostics, this.options.strict)) {
