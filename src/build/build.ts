@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type SiteConfig } from '../config/index.js';
@@ -27,6 +27,8 @@ import {
   openSiteWriter,
   publicFiles,
   recoverInterruptedSwap,
+  removeScratchFolders,
+  scratchFolder,
   type OutputFile,
   type SearchBody,
   type SiteWriter,
@@ -388,6 +390,9 @@ class BuildRun {
   private finished = false;
   /** What the previous build wrote to `outDir`, when writing. */
   private manifest: OutputManifest | undefined;
+  /** Where Pagefind writes the search index before it is moved into the site, when writing. */
+  private searchScratch: string | undefined;
+  private search: Promise<unknown> | undefined;
 
   constructor(
     private readonly options: BuildOptions,
@@ -404,6 +409,24 @@ class BuildRun {
   }
 
   async execute(hint?: BuildHint): Promise<BuildResult> {
+    let result: BuildResult | undefined;
+    try {
+      result = await this.run(hint);
+      return result;
+    } finally {
+      if (this.searchScratch) {
+        const scratch = this.searchScratch;
+        // After a failed build Pagefind may still be writing there: it goes when Pagefind is done.
+        const removed = (this.search ?? Promise.resolve())
+          .catch(() => {})
+          .then(() => rm(scratch, { recursive: true, force: true }));
+        if (result?.exitCode === 0) await removed;
+        else removed.catch(() => {});
+      }
+    }
+  }
+
+  private async run(hint?: BuildHint): Promise<BuildResult> {
     const { options } = this;
     const configured = await loadConfig(options.configPath, options.cwd, {
       basePath: options.basePath,
@@ -411,7 +434,10 @@ class BuildRun {
     this.diagnostics.push(...configured.diagnostics);
     // A build killed between its two renames left the site in `.previous`: put it back
     // first, so that even a build that fails leaves a complete `dist/`.
-    if (this.write) await recoverInterruptedSwap(this.outDir);
+    if (this.write) {
+      await recoverInterruptedSwap(this.outDir);
+      await removeScratchFolders(this.outDir);
+    }
     if (!configured.config || hasErrors(configured.diagnostics)) return this.finish(2);
     const config = configured.config;
     this.basePath = config.basePath;
@@ -449,6 +475,9 @@ class BuildRun {
     const keptSearch = await this.keptGroup(searchKey);
     const rendering = this.renderArticles(inSiteOrder, config, !keptSearch);
     const keyOfArticle = new Map(keyed.map(({ article, key }) => [article, key]));
+    if (this.write && !keptSearch) {
+      this.searchScratch = scratchFolder(this.outDir);
+    }
     const search = keptSearch
       ? undefined
       : searchFiles(
@@ -461,10 +490,12 @@ class BuildRun {
             if (this.finished) throw new Error('the build ended before its search index');
             return this.articleSearch(key);
           },
+          this.searchScratch,
         ).then((files) =>
           files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file })),
         );
     search?.catch(() => {});
+    this.search = search;
     const rendered = await rendering.done;
     if (hasErrors(this.diagnostics, options.strict)) return this.finish(1);
 
@@ -722,7 +753,10 @@ class BuildRun {
       const made = (await pending) ?? [];
       this.stats.searchWaitSeconds = (performance.now() - waitStarted) / 1000;
       allFiles.push(...made.map((file) => file.path));
-      for (const asset of [...assets, ...made]) await this.outputAsset(asset, keep, writer);
+      // A few at a time (ten thousand search index files at 10,000 articles), recorded in order.
+      const written = [...assets, ...made];
+      const outputs = await inParallel(written, (asset) => this.outputAsset(asset, keep, writer));
+      written.forEach(({ path: file }, index) => this.outputs.set(file, outputs[index]!));
       if (hasErrors(this.diagnostics, this.options.strict)) {
         await writer?.abort();
         return this.finish(1);
@@ -883,30 +917,28 @@ class BuildRun {
     { path: file, key, file: content }: KeyedFile,
     keep: Set<string>,
     writer: SiteWriter | undefined,
-  ) {
+  ): Promise<PreviousOutput> {
     let sha: string | undefined;
     if (keep.has(file)) {
       if (writer) await writer.keep(file);
     } else if (!content) {
       throw new Error(`${file} was to be kept from the previous build, but it changed`);
     } else if (writer) {
-      if ('copyFrom' in content) {
-        await writer.copy(file, content.copyFrom);
-      } else {
-        sha = contentHash(content.content);
-        // The same bytes from a new key (most of the search index after an edit) keep the
-        // old file and its modification time.
-        const same = await sameBytesOnDisk(this.manifest, this.outDir, file, sha);
-        if (same && (await writer.keep(file))) keep.add(file);
-        else await writer.write(file, content.content);
-      }
+      const copied = 'copyFrom' in content;
+      sha = contentHash(copied ? await readFile(content.copyFrom) : content.content);
+      // The same bytes from a new key (most of the search index after an edit) keep the
+      // old file and its modification time.
+      const same = await sameBytesOnDisk(this.manifest, this.outDir, file, sha);
+      if (same && (await writer.keep(file))) keep.add(file);
+      else if (copied) await writer.copy(file, content.copyFrom);
+      else await writer.write(file, content.content);
     }
     const kept = this.memory.previous.get(file);
-    this.outputs.set(file, {
+    return {
       key,
       file: this.write ? undefined : (content ?? kept?.file),
       ...(sha ? { sha } : {}),
-    });
+    };
   }
 
   private finish(exitCode: BuildResult['exitCode']): BuildResult {

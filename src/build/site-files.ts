@@ -5,6 +5,7 @@ import {
   robotsTxt,
   searchIndexFiles,
   sitemapXml,
+  writeSearchIndex,
   type FeedEntry,
   type OutputFile,
   type SearchBody,
@@ -91,11 +92,13 @@ export type ArticleSearch = (article: Article) => Promise<SearchBody>;
  * The search index of the given articles, in the site's order. It needs no page, only
  * what an article's front matter says and its rendered body, so it can start while the
  * articles are being rendered: the URL and tags are the ones `buildSite` gives them.
+ * With `scratch`, the index is written there instead of being kept in memory.
  */
 export async function searchFiles(
   articles: readonly Article[],
   config: SiteConfig,
   articleSearch: ArticleSearch,
+  scratch?: string,
 ): Promise<OutputFile[]> {
   const dates = createDateFormatter(config.timeZone);
   async function* documents(): AsyncGenerator<SearchDocument> {
@@ -109,7 +112,7 @@ export async function searchFiles(
       };
     }
   }
-  return searchIndexFiles(documents());
+  return scratch ? writeSearchIndex(documents(), scratch) : searchIndexFiles(documents());
 }
 
 function feedEntry(

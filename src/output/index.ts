@@ -2,7 +2,13 @@ export type { OutputFile } from './types.js';
 export type { WriteReport } from './write-site.js';
 export type { SiteWriter } from './site-writer.js';
 export { writeSite } from './write-site.js';
-export { openSiteWriter, recoverInterruptedSwap, writeInside } from './site-writer.js';
+export {
+  openSiteWriter,
+  recoverInterruptedSwap,
+  removeScratchFolders,
+  scratchFolder,
+  writeInside,
+} from './site-writer.js';
 export { katexAssets, publicFiles } from './assets.js';
 export { FEED_ENTRIES, atomFeed, feedContentHtml } from './feed.js';
 export type { FeedChannel, FeedEntry, FeedPerson } from './feed.js';
@@ -11,6 +17,7 @@ export {
   SEARCH_INDEX_FOLDER,
   searchBody,
   searchIndexFiles,
+  writeSearchIndex,
   type SearchBody,
   type SearchDocument,
 } from './search-index.js';

@@ -1,3 +1,5 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import * as pagefind from 'pagefind';
 import {
   SEARCH_INDEX_LANGUAGE,
@@ -54,14 +56,60 @@ const PAGEFIND_INTERFACE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.
 /** Longest body text kept for result excerpts, in characters. */
 const EXCERPT_SOURCE = 30_000;
 
+type Documents = Iterable<SearchDocument> | AsyncIterable<SearchDocument>;
+
 /**
  * The Pagefind index of the given articles, as files for the output folder, made in
- * memory so that it is written, or not, with the rest of the site. Result URLs are the
- * documents' own, so they carry the base path.
+ * memory: the dev server serves them from there. Result URLs are the documents' own,
+ * so they carry the base path.
  */
-export async function searchIndexFiles(
-  documents: Iterable<SearchDocument> | AsyncIterable<SearchDocument>,
-): Promise<SearchIndexFile[]> {
+export async function searchIndexFiles(documents: Documents): Promise<SearchIndexFile[]> {
+  return indexDocuments(documents, async (index) => {
+    const { files, errors } = await index.getFiles();
+    if (errors.length > 0)
+      throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
+    return files
+      .filter((file) => !PAGEFIND_INTERFACE.test(file.path))
+      .map((file) => ({ path: `${SEARCH_INDEX_FOLDER}/${file.path}`, content: file.content }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  });
+}
+
+/**
+ * The same index written by Pagefind into `scratch`, a folder of the caller's that it
+ * then moves into the site and removes. Handed over in memory, the index of 10,000
+ * articles (about 100 MB) came base64-encoded twice, and decoding it added some 200 MB
+ * to the build's peak memory.
+ */
+export async function writeSearchIndex(
+  documents: Documents,
+  scratch: string,
+): Promise<Extract<OutputFile, { copyFrom: string }>[]> {
+  return indexDocuments(documents, async (index) => {
+    const folder = path.join(scratch, SEARCH_INDEX_FOLDER);
+    const { errors } = await index.writeFiles({ outputPath: folder });
+    if (errors.length > 0)
+      throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
+    const files = [];
+    for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      if (PAGEFIND_INTERFACE.test(entry.name)) {
+        await rm(file);
+        continue;
+      }
+      const relative = path.relative(scratch, file).split(path.sep).join('/');
+      files.push({ path: relative, copyFrom: file });
+    }
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  });
+}
+
+/** Feeds Pagefind the documents, then lets `finish` take the index's files. */
+async function indexDocuments<T>(
+  documents: Documents,
+  finish: (index: pagefind.PagefindIndex) => Promise<T>,
+): Promise<T> {
   return withPagefind(async () => {
     const created = await pagefind.createIndex({
       forceLanguage: SEARCH_INDEX_LANGUAGE,
@@ -89,13 +137,7 @@ export async function searchIndexFiles(
         if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
       }
       await Promise.all(inFlight);
-      const { files, errors } = await index.getFiles();
-      if (errors.length > 0)
-        throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
-      return files
-        .filter((file) => !PAGEFIND_INTERFACE.test(file.path))
-        .map((file) => ({ path: `${SEARCH_INDEX_FOLDER}/${file.path}`, content: file.content }))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return await finish(index);
     } finally {
       await index.deleteIndex();
     }

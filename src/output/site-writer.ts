@@ -107,6 +107,27 @@ export async function recoverInterruptedSwap(target: string): Promise<void> {
   }
 }
 
+/**
+ * A folder beside `outDir` for files made on their way into the site (Pagefind writes its
+ * index there), on the same file system, so that they can be linked or moved in.
+ */
+export function scratchFolder(outDir: string): string {
+  return `${path.resolve(outDir)}${SCRATCH}${randomBytes(4).toString('hex')}`;
+}
+
+const SCRATCH = '.scratch-';
+
+/** Scratch folders left by builds that were killed. Not while a build of `outDir` runs. */
+export async function removeScratchFolders(outDir: string): Promise<void> {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  const prefix = `${path.basename(target)}${SCRATCH}`;
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (name.startsWith(prefix))
+      await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
 export async function exists(file: string): Promise<boolean> {
   try {
     await stat(file);

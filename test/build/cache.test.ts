@@ -77,6 +77,13 @@ describe('the render cache', () => {
     expect(await readFile(path.join(root, 'dist/posts/bb/index.html'), 'utf8')).toContain('(1)');
   });
 
+  it('leaves no scratch folder beside dist/, and removes the one a killed build left', async () => {
+    await mkdir(path.join(root, 'dist.scratch-0dead/pagefind'), { recursive: true });
+    expect((await build(options)).exitCode).toBe(0);
+    expect((await readdir(root)).filter((name) => name.includes('scratch'))).toEqual([]);
+    expect(await readdir(path.join(root, 'dist/pagefind'))).toContain('pagefind.js');
+  });
+
   it('after editing one article keeps the search index files that came out the same', async () => {
     await build(options);
     const before = await mtimes();

@@ -1,5 +1,13 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { searchBody, searchIndexFiles, type SearchDocument } from '../../src/output/index.js';
+import {
+  searchBody,
+  searchIndexFiles,
+  writeSearchIndex,
+  type SearchDocument,
+} from '../../src/output/index.js';
 import { indexPage } from '../../src/output/search-index.js';
 
 const documents: SearchDocument[] = [
@@ -49,6 +57,25 @@ describe('the search index', () => {
       expect(Buffer.from(second[i]!.content).equals(Buffer.from(file.content)), file.path).toBe(
         true,
       );
+    }
+  });
+
+  test('written to disk by Pagefind, is the same files as made in memory', async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'sugaku-search-'));
+    try {
+      const written = await writeSearchIndex(documents, scratch);
+      const inMemory = await searchIndexFiles(documents);
+      expect(written.map((f) => f.path)).toEqual(inMemory.map((f) => f.path));
+      for (const [i, file] of written.entries()) {
+        expect(file.copyFrom).toBe(path.join(scratch, ...file.path.split('/')));
+        const bytes = await readFile(file.copyFrom);
+        expect(bytes.equals(Buffer.from(inMemory[i]!.content)), file.path).toBe(true);
+      }
+      // Pagefind's own search interfaces are not left behind in the scratch folder either.
+      const left = await readdir(path.join(scratch, 'pagefind'));
+      expect(left.filter((name) => /-ui\.|highlight/.test(name))).toEqual([]);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
     }
   });
 
