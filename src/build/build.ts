@@ -147,7 +147,7 @@ interface PreviousOutput {
   key: OutputKey;
   /** The file itself, kept only when nothing is written to disk (the dev server serves it). */
   file?: OutputFile;
-  /** The hash of its bytes, for a file made in memory and written to disk. */
+  /** The hash of its bytes, for a file other than a page written to disk. */
   sha?: string;
 }
 
@@ -390,7 +390,7 @@ class BuildRun {
   private finished = false;
   /** What the previous build wrote to `outDir`, when writing. */
   private manifest: OutputManifest | undefined;
-  /** Where Pagefind writes the search index before it is moved into the site, when writing. */
+  /** Where Pagefind writes the search index before it is copied into the site, when writing. */
   private searchScratch: string | undefined;
   private search: Promise<unknown> | undefined;
 

@@ -71,13 +71,13 @@ export async function searchIndexFiles(documents: Documents): Promise<SearchInde
     return files
       .filter((file) => !PAGEFIND_INTERFACE.test(file.path))
       .map((file) => ({ path: `${SEARCH_INDEX_FOLDER}/${file.path}`, content: file.content }))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      .sort(byPath);
   });
 }
 
 /**
- * The same index written by Pagefind into `scratch`, a folder of the caller's that it
- * then moves into the site and removes. Handed over in memory, the index of 10,000
+ * The same index written by Pagefind into `scratch`, a folder of the caller's, which
+ * copies the files into the site and removes it. Handed over in memory, the index of 10,000
  * articles (about 100 MB) came base64-encoded twice, and decoding it added some 200 MB
  * to the build's peak memory.
  */
@@ -101,8 +101,12 @@ export async function writeSearchIndex(
       const relative = path.relative(scratch, file).split(path.sep).join('/');
       files.push({ path: relative, copyFrom: file });
     }
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return files.sort(byPath);
   });
+}
+
+function byPath(a: OutputFile, b: OutputFile): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /** Feeds Pagefind the documents, then lets `finish` take the index's files. */
