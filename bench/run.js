@@ -1,4 +1,4 @@
-// npm run bench -- [--articles 1000,10000] [--runs 3] [--eleventy 1000|none]
+// npm run bench -- [--articles 1000,10000] [--runs 3] [--eleventy 1000|none] [--reload-articles 1000,10000]
 // Prints build figures for generated corpora of Japanese math articles. Figures only:
 // nothing here passes or fails, and no test asserts a time.
 import { execFile } from 'node:child_process';
@@ -102,10 +102,14 @@ for (const count of sizes) {
   console.log();
 }
 
-// The dev server's latency, save → reload event (bench/reload.js); `--reload-articles 0` skips it.
-const reloadArticles = Number(values['reload-articles']);
-if (reloadArticles > 0) {
-  printReload(await benchReload({ articles: reloadArticles }));
+// The dev server's latency, save → reload event (bench/reload.js); `--reload-articles 0` skips
+// it. The authoring loop's targets are for 1,000 articles; a larger site is timed for the
+// one-article rebuild only, against the 1 s the build's own target allows at 10,000.
+for (const articles of values['reload-articles'].split(',').map(Number)) {
+  if (!(articles > 0)) continue;
+  const small = articles <= 1000;
+  const figures = await benchReload({ articles, ...(small ? {} : { templateEdits: 0 }) });
+  printReload(figures, small ? undefined : { article: 1000 });
 }
 
 function row(label, seconds, note = '') {
