@@ -4,7 +4,7 @@ import { sha256 } from './fingerprint.js';
 
 /**
  * What the previous build wrote to an output folder: per file, the key it was made from,
- * its stat and, for a file made in memory, the hash of its bytes.
+ * its stat and, for a file other than a page, the hash of its bytes.
  */
 export interface OutputManifest {
   outDir: string;

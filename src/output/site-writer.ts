@@ -99,17 +99,12 @@ async function swap(staging: string, target: string): Promise<void> {
 export async function recoverInterruptedSwap(target: string): Promise<void> {
   const retired = `${target}.previous`;
   if (!(await exists(target)) && (await exists(retired))) await rename(retired, target);
-  const parent = path.dirname(target);
-  const prefix = `${path.basename(target)}.staging-`;
-  for (const name of await readdir(parent).catch(() => [] as string[])) {
-    if (name.startsWith(prefix))
-      await rm(path.join(parent, name), { recursive: true, force: true });
-  }
+  await removeSiblings(target, '.staging-');
 }
 
 /**
  * A folder beside `outDir` for files made on their way into the site (Pagefind writes its
- * index there), on the same file system, so that they can be linked or moved in.
+ * index there): on the same disk, and never mistaken for a part of the site.
  */
 export function scratchFolder(outDir: string): string {
   return `${path.resolve(outDir)}${SCRATCH}${randomBytes(4).toString('hex')}`;
@@ -119,9 +114,13 @@ const SCRATCH = '.scratch-';
 
 /** Scratch folders left by builds that were killed. Not while a build of `outDir` runs. */
 export async function removeScratchFolders(outDir: string): Promise<void> {
-  const target = path.resolve(outDir);
+  await removeSiblings(path.resolve(outDir), SCRATCH);
+}
+
+/** Remove the folders beside `target` named like it plus `suffix` and anything after. */
+async function removeSiblings(target: string, suffix: string): Promise<void> {
   const parent = path.dirname(target);
-  const prefix = `${path.basename(target)}${SCRATCH}`;
+  const prefix = `${path.basename(target)}${suffix}`;
   for (const name of await readdir(parent).catch(() => [] as string[])) {
     if (name.startsWith(prefix))
       await rm(path.join(parent, name), { recursive: true, force: true });
