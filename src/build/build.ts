@@ -924,14 +924,14 @@ class BuildRun {
     } else if (!content) {
       throw new Error(`${file} was to be kept from the previous build, but it changed`);
     } else if (writer) {
-      const copied = 'copyFrom' in content;
-      sha = contentHash(copied ? await readFile(content.copyFrom) : content.content);
+      // Read once: hashed, then written from the same bytes.
+      const bytes = 'copyFrom' in content ? await readFile(content.copyFrom) : content.content;
+      sha = contentHash(bytes);
       // The same bytes from a new key (most of the search index after an edit) keep the
       // old file and its modification time.
       const same = await sameBytesOnDisk(this.manifest, this.outDir, file, sha);
       if (same && (await writer.keep(file))) keep.add(file);
-      else if (copied) await writer.copy(file, content.copyFrom);
-      else await writer.write(file, content.content);
+      else await writer.write(file, bytes);
     }
     const kept = this.memory.previous.get(file);
     return {
