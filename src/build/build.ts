@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type SiteConfig } from '../config/index.js';
@@ -25,6 +25,7 @@ import {
 import {
   katexAssets,
   openSiteWriter,
+  outputFileBytes,
   publicFiles,
   recoverInterruptedSwap,
   removeScratchFolders,
@@ -886,8 +887,7 @@ class BuildRun {
         for (const page of result.pages) {
           this.outputs.set(page.path, {
             key: byPath.get(page.path)!.key,
-            file:
-              page.content === undefined ? undefined : { path: page.path, content: page.content },
+            file: page.file,
           });
         }
         for (const file of result.missing) missing.push(byPath.get(file)!);
@@ -925,7 +925,7 @@ class BuildRun {
       throw new Error(`${file} was to be kept from the previous build, but it changed`);
     } else if (writer) {
       // Read once: hashed, then written from the same bytes.
-      const bytes = 'copyFrom' in content ? await readFile(content.copyFrom) : content.content;
+      const bytes = await outputFileBytes(content);
       sha = contentHash(bytes);
       // The same bytes from a new key (most of the search index after an edit) keep the
       // old file and its modification time.
@@ -971,7 +971,11 @@ async function isFolder(dir: string): Promise<boolean> {
 
 /** A copied file is unchanged while its source's path, size and modification time are. */
 async function assetKey(file: OutputFile): Promise<string> {
-  if (!('copyFrom' in file)) return createHash('sha1').update(file.content).digest('hex');
+  if (!('copyFrom' in file)) {
+    return createHash('sha1')
+      .update('content' in file ? file.content : file.gzipped)
+      .digest('hex');
+  }
   const info = await stat(file.copyFrom);
   return `copy:${file.copyFrom}:${info.size}:${info.mtimeMs}`;
 }
@@ -1039,24 +1043,27 @@ function changedPaths(
 
 /**
  * In memory a page is compared by its bytes (a new key may give the same page: the
- * browser need not reload); on disk by the hash of its bytes where both builds made it in
- * memory, else by its key.
+ * browser need not reload), compressed ones by theirs; on disk by the hash of its bytes
+ * where both builds made it in memory, else by its key.
  */
 function sameOutput(before: PreviousOutput | undefined, after: PreviousOutput): boolean {
   if (!before) return false;
   if (before.sha !== undefined && before.sha === after.sha) return true;
-  const [a, b] = [before.file, after.file];
-  if (a && b && 'content' in a && 'content' in b) {
+  const [a, b] = [heldBytes(before.file), heldBytes(after.file)];
+  if (a !== undefined && b !== undefined) {
     // A kept page is the very same object: no need to look at its bytes.
-    if (a.content === b.content) return true;
-    if (typeof a.content === 'string' && typeof b.content === 'string') return false;
-    if (typeof a.content !== 'string' && typeof b.content !== 'string') {
-      return (
-        a.content.byteLength === b.content.byteLength && Buffer.compare(a.content, b.content) === 0
-      );
+    if (a === b) return true;
+    if (typeof a === 'string' && typeof b === 'string') return false;
+    if (typeof a !== 'string' && typeof b !== 'string') {
+      return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
     }
   }
   return sameKey(before.key, after.key);
+}
+
+function heldBytes(file: OutputFile | undefined): string | Uint8Array | undefined {
+  if (file === undefined || 'copyFrom' in file) return undefined;
+  return 'gzipped' in file ? file.gzipped : file.content;
 }
 
 /** A broken shared layout fails every page the same way; report it once. */

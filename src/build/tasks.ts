@@ -8,7 +8,13 @@ import {
   type MarkdownRenderer,
   type ReferenceResolutions,
 } from '../markdown/index.js';
-import { searchBody, writeInside, type SearchBody } from '../output/index.js';
+import {
+  inMemory,
+  searchBody,
+  writeInside,
+  type OutputFile,
+  type SearchBody,
+} from '../output/index.js';
 import {
   ARTICLE_BODY_MARK,
   createRenderer,
@@ -76,8 +82,8 @@ export interface PageTask {
 
 export interface RenderedPageResult {
   path: string;
-  /** Only when the page is not written to disk. */
-  content?: string | Uint8Array;
+  /** Only when the page is not written to disk: kept in memory, compressed. */
+  file?: OutputFile;
 }
 
 export interface PageTaskResult {
@@ -150,7 +156,8 @@ export async function renderPages(task: PageTask): Promise<PageTaskResult> {
       writes.push(writeInside(task.outDir, job.path, content));
       result.pages.push({ path: job.path });
     } else {
-      result.pages.push({ path: job.path, content });
+      // Compressed here, in parallel, before it reaches the main thread.
+      result.pages.push({ path: job.path, file: inMemory(job.path, content) });
     }
   }
   await Promise.all(writes);

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createBuilder, type BuildResult } from '../build/index.js';
-import type { OutputFile } from '../output/index.js';
+import { outputFileBytes, type OutputFile } from '../output/index.js';
 import { contentTypeFor, isHtml } from './content-type.js';
 import { createLiveReload, EVENTS_PATH, injectClient, type ClientState } from './live-reload.js';
 import { escapeHtml, internalErrorOverlayHtml, overlayHtml } from './overlay.js';
@@ -221,19 +221,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     head: boolean,
   ): Promise<void> {
     let body: string | Uint8Array;
-    if ('copyFrom' in file) {
-      try {
-        body = await readFile(file.copyFrom);
-      } catch {
-        // Deleted since the build; the watcher has already asked for a rebuild.
-        return sendNotFound(response, served, head, filePath);
-      }
-    } else {
-      body = file.content;
+    try {
+      body = await outputFileBytes(file);
+    } catch {
+      // A copied file deleted since the build; the watcher has already asked for a rebuild.
+      return sendNotFound(response, served, head, filePath);
     }
     if (isHtml(filePath)) {
-      const html = typeof body === 'string' ? body : new TextDecoder().decode(body);
-      body = injectClient(html, { version: served.version, page: filePath });
+      body = injectClient(new TextDecoder().decode(body), {
+        version: served.version,
+        page: filePath,
+      });
     }
     send(response, status, contentTypeFor(filePath), body, head);
   }

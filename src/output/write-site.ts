@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { outputFileBytes } from './output-file.js';
 import { insideFolder, openSiteWriter } from './site-writer.js';
 import type { OutputFile } from './types.js';
 
@@ -31,7 +32,7 @@ export async function writeSite(
         await writer.copy(file.path, file.copyFrom);
         report.written++;
       } else {
-        await writer.write(file.path, file.content);
+        await writer.write(file.path, await outputFileBytes(file));
         report.written++;
       }
     }
@@ -50,6 +51,5 @@ async function sameBytes(previous: string, file: OutputFile): Promise<boolean> {
   } catch {
     return false;
   }
-  const next = 'copyFrom' in file ? await readFile(file.copyFrom) : Buffer.from(file.content);
-  return old.equals(next);
+  return old.equals(await outputFileBytes(file));
 }

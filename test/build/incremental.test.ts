@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, createBuilder, type BuildOptions, type Builder } from '../../src/build/index.js';
 import type { OutputFile } from '../../src/output/index.js';
+import { outputText } from '../support/site-files.js';
 
 /*
  * A builder decides what to render again from keys (src/render/template-data.ts,
@@ -73,16 +74,18 @@ const POSTS: Record<string, [Record<string, string>, string]> = {
 };
 
 /** The files by path; the search index is left out: a builder in memory (the dev server) makes it once, at start. */
-function contents(files: OutputFile[]): Map<string, string> {
+async function contents(files: OutputFile[]): Promise<Map<string, string>> {
+  const kept = files.filter((file) => !file.path.startsWith('pagefind/'));
   return new Map(
-    files
-      .filter((file) => !file.path.startsWith('pagefind/'))
-      .map((file) => [
-        file.path,
-        'copyFrom' in file
-          ? `copy of ${file.copyFrom}`
-          : Buffer.from(file.content).toString('utf8'),
-      ]),
+    await Promise.all(
+      kept.map(
+        async (file) =>
+          [
+            file.path,
+            'copyFrom' in file ? `copy of ${file.copyFrom}` : await outputText(file),
+          ] as const,
+      ),
+    ),
   );
 }
 
@@ -94,8 +97,8 @@ async function expectSameAsFreshBuild(...changed: string[]): Promise<void> {
   expect(incremental.exitCode).toBe(0);
   const fresh = await build({ ...options, cacheDir: false });
   expect(fresh.exitCode).toBe(0);
-  const got = contents(incremental.files);
-  const want = contents(fresh.files);
+  const got = await contents(incremental.files);
+  const want = await contents(fresh.files);
   expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
   for (const [file, text] of want) expect(got.get(file), file).toBe(text);
 }

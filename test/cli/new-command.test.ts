@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/index.js';
 import { runNew } from '../../src/cli/new-command.js';
 import { repo, runCli } from '../support/cli.js';
+import { outputText } from '../support/site-files.js';
 
 let root: string;
 
@@ -95,8 +96,8 @@ describe('sugaku new', () => {
     const withDrafts = await site(true);
     expect(withDrafts.diagnostics).toEqual([]);
     const draftPage = page(withDrafts);
-    const content = draftPage && 'content' in draftPage ? draftPage.content : '';
-    const html = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    expect(draftPage).toBeDefined();
+    const html = await outputText(draftPage!);
     expect(html).toContain('新しい記事');
     expect(html).toContain('下書き');
     const published = await site(false);

@@ -7,7 +7,7 @@ import { defaultConfig } from '../../src/config/index.js';
 import { parseArticle } from '../../src/content/index.js';
 import { createMathEngine } from '../../src/math/index.js';
 import { createMarkdownRenderer } from '../../src/markdown/index.js';
-import { fileForUrl, visibleText } from '../support/site-files.js';
+import { fileForUrl, outputText, visibleText } from '../support/site-files.js';
 
 /**
  * Three short derivations written the way authors write them (a two-part series that
@@ -40,11 +40,10 @@ let pages: Map<string, HTMLElement>;
 
 beforeAll(async () => {
   site = await build(options(false));
+  const html = site.files.filter((file) => file.path.endsWith('.html'));
   pages = new Map(
-    site.files.flatMap((file) =>
-      'content' in file && file.path.endsWith('.html')
-        ? [[file.path, parse(String(file.content))] as const]
-        : [],
+    await Promise.all(
+      html.map(async (file) => [file.path, parse(await outputText(file))] as const),
     ),
   );
 });
@@ -215,7 +214,8 @@ describe('the example site’s series', () => {
     });
     expect(example.diagnostics).toEqual([]);
     const file = example.files.find((f) => f.path === 'posts/compound-interest-2/index.html');
-    const page = parse(String(file && 'content' in file ? file.content : ''));
+    expect(file).toBeDefined();
+    const page = parse(await outputText(file!));
     const hrefs = page.querySelectorAll('a.eqref').map((a) => a.getAttribute('href'));
     expect(hrefs).toContain('/posts/compound-interest-1/#eq-1.3');
     expect(hrefs).toContain('/posts/compound-interest-1/#eq-1.13');

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { outputFileBytes, type OutputFile } from '../../src/output/index.js';
 
 /** Every `.html` file of a built site, relative path → parsed document. */
 export async function readPages(outDir: string): Promise<Map<string, HTMLElement>> {
@@ -39,4 +40,9 @@ export function internalLinks(page: HTMLElement): string[] {
     if (url.startsWith('/') && !url.startsWith('//')) links.push(url);
   }
   return links;
+}
+
+/** A file of a build kept in memory (`write: false`), as text, however it is held. */
+export async function outputText(file: OutputFile): Promise<string> {
+  return new TextDecoder().decode(await outputFileBytes(file));
 }
