@@ -96,6 +96,8 @@ export interface BuildStats {
   filesUnchanged: number;
   /** How long the build, its pages done, still waited for the search index (Pagefind). */
   searchWaitSeconds: number;
+  /** How long the search index took, from its first document asked for to its files; 0 when kept. */
+  searchSeconds: number;
   seconds: number;
 }
 
@@ -377,6 +379,7 @@ class BuildRun {
     filesWritten: 0,
     filesUnchanged: 0,
     searchWaitSeconds: 0,
+    searchSeconds: 0,
     seconds: 0,
   };
   private readonly outDir: string;
@@ -479,6 +482,7 @@ class BuildRun {
     if (this.write && !keptSearch) {
       this.searchScratch = scratchFolder(this.outDir);
     }
+    const searchStarted = performance.now();
     const search = keptSearch
       ? undefined
       : searchFiles(
@@ -492,9 +496,10 @@ class BuildRun {
             return this.articleSearch(key);
           },
           this.searchScratch,
-        ).then((files) =>
-          files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file })),
-        );
+        ).then((files) => {
+          this.stats.searchSeconds = (performance.now() - searchStarted) / 1000;
+          return files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file }));
+        });
     search?.catch(() => {});
     this.search = search;
     const rendered = await rendering.done;

@@ -55,12 +55,15 @@ describe('the render cache', () => {
     const first = await build(options);
     expect(first.exitCode).toBe(0);
     expect(first.stats.articlesRendered).toBe(3);
+    // The bench prints how long Pagefind took: it ran in the first build only.
+    expect(first.stats.searchSeconds).toBeGreaterThan(0);
     const before = await mtimes();
 
     const second = await build(options);
     expect(second.exitCode).toBe(0);
     expect(second.stats.articlesRendered).toBe(0);
     expect(second.stats.pagesRendered).toBe(0);
+    expect(second.stats.searchSeconds).toBe(0);
     expect(await mtimes()).toEqual(before);
   });
 
