@@ -38,6 +38,19 @@ describe('phrase breaks (BudouX)', () => {
     expect(result.replace(/<wbr>/g, '')).toBe(html);
   });
 
+  test('only headings: no other element whose name starts with h, nothing past an unclosed one', () => {
+    const html =
+      '<header><hr><h3>指数関数の微分を求める</h3></header><p>指数関数の微分</p>' +
+      '<h2>閉じていない見出しの指数関数';
+    expect(headingPhraseBreaks(html)).toBe(
+      '<header><hr><h3>指数関数の<wbr>微分を<wbr>求める</h3></header><p>指数関数の微分</p>' +
+        '<h2>閉じていない見出しの指数関数',
+    );
+    expect(headingPhraseBreaks('<h2>微分を求める</h3><h2>積分を求める</h2>')).toBe(
+      '<h2>微分を<wbr>求める</h3><h2>積分を<wbr>求める</h2>',
+    );
+  });
+
   test('escaped text in a heading stays escaped, never decoded into markup', () => {
     expect(inlinePhraseBreaks('&lt;script&gt;を書く')).not.toContain('<script>');
     expect(inlinePhraseBreaks('A &amp; B').replace(/<wbr>/g, '')).toBe('A &amp; B');
