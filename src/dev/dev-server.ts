@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createBuilder, type BuildResult } from '../build/index.js';
 import { outputFileBytes, type OutputFile } from '../output/index.js';
 import { contentTypeFor, isHtml } from './content-type.js';
@@ -57,6 +59,14 @@ interface ServedSite {
  * go into the next one.
  */
 const DEFAULT_DEBOUNCE_MS = 4;
+
+/**
+ * How long a build waits when a file it would read is empty: an editor saves by truncating
+ * the file, then writing it, and on a busy machine the two can come further apart than the
+ * debounce. Built at once, every page would be empty for a moment (an empty layout) or the
+ * build would fail (an empty article). A file left empty is built after the wait.
+ */
+const EMPTY_FILE_WAIT_MS = 100;
 
 /**
  * Build with drafts, keep the site in memory, serve it, watch the inputs and rebuild on
@@ -138,6 +148,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     running = (async () => {
       if (first) await rebuild([], true);
       while (pending.size > 0) {
+        if ([...pending].some(isEmptyFile)) await sleep(EMPTY_FILE_WAIT_MS);
         const batch = [...pending].sort();
         pending = new Set();
         await rebuild(batch, false);
@@ -347,6 +358,16 @@ async function sourcesFor(
     }
   }
   return (file) => texts.get(file);
+}
+
+function isEmptyFile(file: string): boolean {
+  try {
+    // Synchronous: one stat takes microseconds, where the thread pool may be busy with the watcher's.
+    const info = statSync(file);
+    return info.isFile() && info.size === 0;
+  } catch {
+    return false;
+  }
 }
 
 function isLoopback(host: string): boolean {

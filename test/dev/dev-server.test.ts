@@ -1,4 +1,5 @@
-import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.js';
@@ -209,6 +210,22 @@ describe('the dev server', () => {
       expect.arrayContaining(['index.html', 'posts/対数/index.html', '404.html']),
     );
     expect((await get('/posts/kansu/')).text).toContain('テンプレートを編集');
+  });
+
+  it('waits for a save that comes as a truncation, then a write, instead of serving empty pages', async () => {
+    const file = path.join(root, 'templates/layouts/base.liquid');
+    const text = (await readFile(file, 'utf8')).replace(
+      '</body>',
+      '<p>二度に分けて保存</p>\n</body>',
+    );
+    const reload = events.next('reload');
+    // As an editor saves, on a machine too busy to write right after truncating.
+    const handle = await open(file, 'w');
+    await sleep(20);
+    await handle.writeFile(text);
+    await handle.close();
+    await reload;
+    expect((await get('/posts/kansu/')).text).toContain('二度に分けて保存');
   });
 
   it('adds and removes pages as articles come and go', async () => {
