@@ -63,6 +63,12 @@ for (const count of sizes) {
   row('KaTeX limit (distinct formulas once, one core / cores)', limit.seconds);
   row('clean build', cleanSeconds, `${(cleanSeconds / limit.seconds).toFixed(2)}× the KaTeX limit`);
   row(
+    '  of which waiting for the search index',
+    median(clean.map((r) => r.stats.searchWaitSeconds)),
+    'after the pages were done',
+  );
+  row('  the search index, start to end', median(clean.map((r) => r.stats.searchSeconds)));
+  row(
     'warm rebuild, nothing changed',
     median(warm.map((r) => r.seconds)),
     `${(cleanSeconds / median(warm.map((r) => r.seconds))).toFixed(1)}× faster than clean`,
