@@ -234,9 +234,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     let body: string | Uint8Array;
     try {
       body = await outputFileBytes(file);
-    } catch {
+    } catch (error) {
       // A copied file deleted since the build; the watcher has already asked for a rebuild.
-      return sendNotFound(response, served, head, filePath);
+      if ('copyFrom' in file) return sendNotFound(response, served, head, filePath);
+      throw error;
     }
     if (isHtml(filePath)) {
       body = injectClient(new TextDecoder().decode(body), {

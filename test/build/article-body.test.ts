@@ -64,7 +64,7 @@ describe('article bodies put into their pages as bytes', () => {
     const printed = await build({ ...options, templatesDir: templates });
     expect(spliced.exitCode).toBe(0);
     expect(printed.exitCode).toBe(0);
-    // The build splices by this test: the first build's bodies went in as bytes, the second's not.
+    // The build splices bodies when this says so: as bytes in the first build, through Liquid in the second.
     expect(printsArticleBodyRaw(await loadTemplates(path.join(repo, 'templates')))).toBe(true);
     expect(printsArticleBodyRaw(await loadTemplates(templates))).toBe(false);
     const want = await pages(printed.files);
