@@ -1,9 +1,14 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile as readFileCallback, type Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join, relative, resolve, sep } from 'node:path';
 import { positionAt } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { SourceFile } from './types.js';
+
+// fs.promises.readFile costs about twice the callback version per small file
+// (https://github.com/nodejs/node/issues/52046): 0.6 against 0.35 s for 10,000 articles.
+const readFile = promisify(readFileCallback);
 
 export interface SourcesResult {
   /** Sorted by path. */
