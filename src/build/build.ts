@@ -821,15 +821,18 @@ class BuildRun {
     writer: SiteWriter | undefined,
   ): Promise<void> {
     const toRender = [];
+    const kept = [];
     for (const plan of plans) {
       if (keep.has(plan.path)) {
         const before = this.memory.previous.get(plan.path);
         this.outputs.set(plan.path, before ?? { key: plan.key });
-        if (writer) await writer.keep(plan.path);
+        kept.push(plan.path);
       } else {
         toRender.push(plan);
       }
     }
+    // Linked a few at a time: one by one, the 28,500 links of a 10,000-article site took 3–5 s.
+    if (writer) await inParallel(kept, (file) => writer.keep(file));
     this.stats.pagesRendered = toRender.length;
     let done = 0;
     const missing = await this.renderPageChunks(toRender, site, config, setup, writer, (count) => {
