@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it';
-import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { Article } from '../content/types.js';
 import { sortDiagnostics } from '../diagnostics/index.js';
@@ -7,6 +6,7 @@ import type { MathEngine } from '../math/index.js';
 import type { RenderEnv } from './env.js';
 import { buildExcerpt } from './excerpt.js';
 import { readingLength } from './reading-length.js';
+import { cjkBreaksPlugin } from './rules/cjk-breaks.js';
 import { codePlugin } from './rules/code.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
 import { numberEquations } from './equations.js';
@@ -35,7 +35,7 @@ export function createMarkdownRenderer(
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.use(mathPlugin);
   md.use(cjkFriendly);
-  md.use(cjkBreaks);
+  md.use(cjkBreaksPlugin);
   md.use(headingIdsPlugin);
   md.use(codePlugin);
   md.use(unclosedMathPlugin);
