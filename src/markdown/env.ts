@@ -1,7 +1,7 @@
 import type { Env, Token } from 'markdown-it';
 import type { Article } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { EquationLink, MathEngine, SourceLocation } from '../math/index.js';
+import type { EquationLink, MathEngine, RowNumber, SourceLocation } from '../math/index.js';
 import type { Equation, EquationRef } from './types.js';
 
 /**
@@ -35,11 +35,11 @@ export interface FormulaMeta {
   html?: string;
   /** A display whose closing delimiter is missing: shown as an error box. */
   unclosed?: boolean;
-  /** Element id of a numbered display. */
+  /** Element id of a display with one number (with several, each row carries its own). */
   anchor?: string;
   references?: Record<string, EquationLink>;
-  autoTag?: string;
-  tagLink?: string;
+  /** Automatic numbers, restatement links and row anchors of a display's rows. */
+  numbering?: RowNumber[];
   /** Id of the `EquationRef` that will render this formula again with links from other articles. */
   pending?: number;
 }

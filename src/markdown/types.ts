@@ -44,8 +44,8 @@ export type EquationRef =
       request: FormulaRequest;
       /** Labels its `\eqref`/`\ref` use that the article does not define. */
       labels: string[];
-      /** The number its restated `\tag` repeats, when not in the article. */
-      restates?: string;
+      /** Rows whose restated `\tag` repeats a number the article does not have. */
+      restates?: { row: number; number: string }[];
     };
 
 export interface RenderedArticle {

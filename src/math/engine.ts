@@ -1,7 +1,7 @@
 import katex from 'katex';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { applyEdits } from './edits.js';
-import { numberingEdits, readEquationMarks } from './equation-marks.js';
+import { numberFormula, readEquationMarks, withRowTags } from './equation-marks.js';
 import { errorBox, escapeHtml } from './error-box.js';
 import { japaneseTextEdits } from './japanese.js';
 import { KATEX_OPTIONS, MAX_NESTING, MAX_TEX_LENGTH } from './katex-options.js';
@@ -91,16 +91,9 @@ function flatten(html: string): string {
   return (' ' + html).slice(1);
 }
 
-function cacheKey({
-  tex,
-  displayMode,
-  macros,
-  references,
-  autoTag,
-  tagLink,
-}: FormulaRequest): string {
-  const numbering = JSON.stringify([references ?? null, autoTag ?? null, tagLink ?? null]);
-  return `${displayMode ? 'D' : 'I'}\u0000${JSON.stringify(macros)}\u0000${numbering}\u0000${tex}`;
+function cacheKey({ tex, displayMode, macros, references, numbering }: FormulaRequest): string {
+  const numbers = JSON.stringify([references ?? null, numbering ?? null]);
+  return `${displayMode ? 'D' : 'I'}\u0000${JSON.stringify(macros)}\u0000${numbers}\u0000${tex}`;
 }
 
 /**
@@ -113,13 +106,8 @@ function renderTex(request: FormulaRequest): Rendering {
   const tooComplex = complexityProblem(tex);
   if (tooComplex) return failed(tex, displayMode, tooComplex);
 
-  const edited = applyEdits(tex, [
-    ...numberingEdits(tex, readEquationMarks(tex), request),
-    ...japaneseTextEdits(tex),
-  ]);
-  // Our own equation links are the only thing trusted: `\href` to exactly these URLs.
-  const links = new Set(Object.values(request.references ?? {}).map((link) => link.href));
-  if (request.tagLink) links.add(request.tagLink);
+  const numbering = numberFormula(tex, readEquationMarks(tex), request);
+  const edited = applyEdits(tex, [...numbering.edits, ...japaneseTextEdits(tex)]);
   const refused = new Set<string>();
   const warnings = new Map<string, Problem>();
 
@@ -131,7 +119,10 @@ function renderTex(request: FormulaRequest): Rendering {
       // KaTeX writes \gdef definitions into this object: a copy keeps them inside this formula.
       macros: { ...request.macros },
       trust: (context) => {
-        if (context.command === '\\href' && 'url' in context && links.has(context.url)) return true;
+        // Only what numbering wrote is trusted: `\href` to exactly its equation links,
+        // `\htmlId` with exactly its row anchors (see `numberFormula`).
+        if (context.command === '\\href' && numbering.links.has(context.url)) return true;
+        if (context.command === '\\htmlId' && numbering.ids.has(context.id)) return true;
         refused.add(context.command);
         return false;
       },
@@ -162,6 +153,7 @@ function renderTex(request: FormulaRequest): Rendering {
     throw error;
   }
 
+  if (numbering.rowTags.length > 0) html = withRowTags(html, numbering.rowTags);
   if (edited.text !== tex) html = withAnnotation(html, tex);
   const problems = [...warnings.values()];
   // Written in the formula, `\href` & co. are reported by the lint at their place; from a macro, here.

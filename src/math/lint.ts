@@ -30,6 +30,8 @@ const ROW_ENVIRONMENTS = new Set([
   'split',
   'multline',
   'multline*',
+  'flalign',
+  'flalign*',
   'cases',
   'dcases',
   'rcases',

@@ -139,8 +139,7 @@ function renderFormula(token: Token, displayMode: boolean, env: RenderEnv): stri
     location,
     lineColumns: meta.lineColumns,
     references: meta.references,
-    autoTag: meta.autoTag,
-    tagLink: meta.tagLink,
+    numbering: meta.numbering,
   });
   env.diagnostics.push(...result.diagnostics);
   env.formulaCount++;
