@@ -4,6 +4,7 @@ import { escapeHtml } from '../../math/index.js';
 import type { RenderEnv } from '../env.js';
 import { formulaMeta } from '../env.js';
 import { inlineLineColumn, inlineLineIndex, inlineMapsPlugin, locateInInline } from '../locate.js';
+import { displayEnvironmentRule } from './display-environment.js';
 import { displayMathRule } from './display-math.js';
 
 export const INLINE_MATH = ['math_inline', 'math_inline_double'] as const;
@@ -12,7 +13,8 @@ export const BLOCK_MATH = ['math_block'] as const;
 /**
  * Math delimiters with our own renderers. Inline `$…$` and `$$…$$` are texmath's
  * rules; `\(…\)` and display math are ours (texmath's fail silently, see
- * `inlineParenMath` and `displayMathRule`). We skip `md.use(texmath)` because it renders
+ * `inlineParenMath` and `displayMathRule`); `\begin{align}` … `\end{align}` outside
+ * `$$` is display math too (`displayEnvironmentRule`). We skip `md.use(texmath)` because it renders
  * through a module-level engine without `env`, so formulas could not be located or
  * rendered per article.
  */
@@ -27,6 +29,9 @@ export function mathPlugin(md: MarkdownIt): void {
     );
   }
   md.block.ruler.before('fence', 'math_block', displayMathRule, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
+  md.block.ruler.before('fence', 'math_environment', displayEnvironmentRule, {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   });
   md.renderer.rules.math_inline = (tokens, idx, _options, env) =>
