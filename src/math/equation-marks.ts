@@ -11,10 +11,16 @@ export interface TexMark {
   end: number;
 }
 
+/** A `\tag`, with the offsets of what is between its braces. */
+export interface TexTag extends TexMark {
+  starred: boolean;
+  argument: { start: number; end: number };
+}
+
 /** One numbered place of a display: a row of `align`, or the whole display. */
 export interface EquationRow extends RowSpan {
   /** Its first `\tag{…}` / `\tag*{…}` (KaTeX rejects a second one itself). */
-  tag?: TexMark & { starred: boolean };
+  tag?: TexTag;
   labels: TexMark[];
   /** Its `\notag` or `\nonumber`, if any. */
   notag?: { start: number; end: number };
@@ -44,7 +50,8 @@ export function readEquationMarks(tex: string): EquationMarks {
     const group = groupAt(tex, starred ? command.end + 1 : command.end);
     if (!group || group.close >= tex.length) continue;
     const mark = { text: groupText(tex, group), start: command.start, end: group.close + 1 };
-    if (name === '\\tag') rowAt(rows, command.start).tag ??= { ...mark, starred };
+    const argument = { start: group.open + 1, end: group.close };
+    if (name === '\\tag') rowAt(rows, command.start).tag ??= { ...mark, starred, argument };
     else if (name === '\\label') rowAt(rows, command.start).labels.push(mark);
     else marks.references.push({ ...mark, style: name === '\\eqref' ? 'eqref' : 'ref' });
   }
@@ -135,12 +142,17 @@ export function numberFormula(
     if (placedAnchor !== undefined) ids.add(placedAnchor);
     if (tagLink !== undefined) links.add(tagLink);
     if (tag) {
-      const star = tag.starred ? '*' : '';
-      let text = tag.text;
-      if (tagLink !== undefined) text = `\\href{${escapeUrl(tagLink)}}{${text}}`;
-      else if (placedAnchor !== undefined) text = `\\htmlId{${placedAnchor}}{${text}}`;
-      if (text !== tag.text)
-        edits.push({ start: tag.start, end: tag.end, text: `\\tag${star}{${text}}` });
+      // Around the argument, not over it: a `\label` or `\eqref` inside has edits of its own.
+      const wrapper =
+        tagLink !== undefined
+          ? `\\href{${escapeUrl(tagLink)}}`
+          : placedAnchor !== undefined
+            ? `\\htmlId{${placedAnchor}}`
+            : undefined;
+      if (wrapper !== undefined) {
+        const { start, end } = tag.argument;
+        edits.push({ start, end: start, text: `${wrapper}{` }, { start: end, end, text: '}' });
+      }
       if (row.inEnvironment && tag.start >= row.start && tag.end <= row.end)
         rowTags.push(shownTag(tag.text, tag.starred));
     } else if (autoTag !== undefined) {
@@ -152,7 +164,22 @@ export function numberFormula(
       if (row.inEnvironment) rowTags.push(shownTag(autoTag, false));
     }
   });
-  return { edits, links, ids, rowTags };
+  return { edits: outermost(edits), links, ids, rowTags };
+}
+
+/**
+ * Edits inside another one dropped: `\label{\eqref{a}}` or `\eqref{\begin{align}}` is
+ * nonsense an author can still write, and the outer edit replaces it all anyway.
+ */
+function outermost(edits: TexEdit[]): TexEdit[] {
+  const kept: TexEdit[] = [];
+  let end = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (edit.start < end) continue;
+    kept.push(edit);
+    end = edit.end;
+  }
+  return kept;
 }
 
 function shownTag(text: string, starred: boolean): string | undefined {

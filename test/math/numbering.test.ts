@@ -142,4 +142,19 @@ describe('equation numbers and references in a formula', () => {
     expect(parse(result.html).getElementById('eq-9')).toBeNull();
     expect(result.diagnostics.map((d) => d.code)).toEqual(['math/disabled-command']);
   });
+
+  it('anchors a row whose \\tag holds a \\label, and survives labels inside labels', () => {
+    const result = render(
+      '\\begin{align} a \\tag{1 \\label{x}} \\\\ b \\label{\\eqref{y}} \\end{align}',
+      {
+        numbering: [
+          { row: 0, anchor: 'eq-1' },
+          { row: 1, autoTag: '2', anchor: 'eq-2' },
+        ],
+      },
+    );
+    expect(result.ok).toBe(true);
+    expect(parse(result.html).getElementById('eq-1')?.textContent.trim()).toBe('1');
+    expect(parse(result.html).getElementById('eq-2')?.textContent).toBe('2');
+  });
 });
