@@ -153,7 +153,7 @@ function renderTex(request: FormulaRequest): Rendering {
     throw error;
   }
 
-  if (numbering.rowTags.length > 0) html = withRowTags(html, numbering.rowTags);
+  html = withRowTags(html, numbering.rowTags);
   if (edited.text !== tex) html = withAnnotation(html, tex);
   const problems = [...warnings.values()];
   // Written in the formula, `\href` & co. are reported by the lint at their place; from a macro, here.

@@ -143,23 +143,31 @@ export function numberFormula(
     if (tagLink !== undefined) links.add(tagLink);
     if (tag) {
       // Around the argument, not over it: a `\label` or `\eqref` inside has edits of its own.
-      const wrapper =
-        tagLink !== undefined
-          ? `\\href{${escapeUrl(tagLink)}}`
-          : placedAnchor !== undefined
-            ? `\\htmlId{${placedAnchor}}`
-            : undefined;
-      if (wrapper !== undefined) {
-        const { start, end } = tag.argument;
-        edits.push({ start, end: start, text: `${wrapper}{` }, { start: end, end, text: '}' });
+      const { start, end } = tag.argument;
+      if (tagLink !== undefined) {
+        edits.push(
+          { start, end: start, text: `\\href{${escapeUrl(tagLink)}}{` },
+          { start: end, end, text: '}' },
+        );
+      } else if (placedAnchor !== undefined) {
+        // `\tag{x}` is KaTeX's `\tag*{({x})}`: written so, the anchor takes in the parentheses.
+        const [open, close] = tag.starred ? ['', ''] : ['(', ')'];
+        if (!tag.starred) edits.push({ start: tag.start + 4, end: tag.start + 4, text: '*' });
+        edits.push(
+          { start, end: start, text: `\\htmlId{${placedAnchor}}{${open}{` },
+          { start: end, end, text: `}${close}}` },
+        );
       }
       if (row.inEnvironment && tag.start >= row.start && tag.end <= row.end)
         rowTags.push(shownTag(tag.text, tag.starred));
     } else if (autoTag !== undefined) {
       const number = escapeText(autoTag);
-      const shown = placedAnchor === undefined ? number : `\\htmlId{${placedAnchor}}{${number}}`;
+      const tagged =
+        placedAnchor === undefined
+          ? `\\tag{${number}}`
+          : `\\tag*{\\htmlId{${placedAnchor}}{(${number})}}`;
       // Outside an environment on a line of its own, so a `%` comment on the last line cannot swallow it.
-      const text = row.inEnvironment ? `\\tag{${shown}}` : `\n\\tag{${shown}}`;
+      const text = row.inEnvironment ? tagged : `\n${tagged}`;
       edits.push({ start: row.tagAt, end: row.tagAt, text });
       if (row.inEnvironment) rowTags.push(shownTag(autoTag, false));
     }
@@ -188,15 +196,22 @@ function shownTag(text: string, starred: boolean): string | undefined {
 }
 
 /** The empty, counter-numbered cells KaTeX's MathML has for the tags of an environment's rows. */
-const COUNTER_CELL = /<mtd class ?="mml-eqn-num"><\/mtd>/g;
+const COUNTER_CELL = /<mtd class ="mml-eqn-num"><\/mtd>/g;
 
-/** KaTeX's MathML with each row's number as text, where KaTeX left a CSS counter. */
+/**
+ * KaTeX's MathML with each row's number as text where KaTeX left a CSS counter, and its
+ * `class ="…"` (valid, but flagged by validators) written `class="…"`.
+ */
 export function withRowTags(html: string, rowTags: readonly (string | undefined)[]): string {
   let index = 0;
-  return html.replace(COUNTER_CELL, () => {
-    const shown = rowTags[index++];
-    return shown === undefined ? '<mtd></mtd>' : `<mtd><mtext>${escapeMarkup(shown)}</mtext></mtd>`;
-  });
+  return html
+    .replace(COUNTER_CELL, () => {
+      const shown = rowTags[index++];
+      return shown === undefined
+        ? '<mtd></mtd>'
+        : `<mtd><mtext>${escapeMarkup(shown)}</mtext></mtd>`;
+    })
+    .replaceAll(' class ="', ' class="');
 }
 
 function escapeMarkup(text: string): string {

@@ -100,7 +100,7 @@ describe('references across the parts of a series', () => {
       'eq-1',
       'eq-2',
     ]);
-    expect(parse(parts[0]!.rendered.html).getElementById('eq-2')?.textContent).toBe('2');
+    expect(parse(parts[0]!.rendered.html).getElementById('eq-2')?.textContent).toBe('(2)');
     const { html, diagnostics } = linkEquationReferences({ articles: parts });
     expect(diagnostics).toEqual([]);
     expect(links(html.get(parts[1]!)!)).toEqual([
