@@ -72,6 +72,8 @@ interface OpenEnvironment {
 export function readRows(tex: string): FormulaRows {
   const rows: RowSpan[] = [];
   const renames: TexEdit[] = [];
+  // Most formulas have no environment at all: no need to read them character by character.
+  if (!tex.includes('\\begin')) return { rows: [wholeFormula(tex)], renames };
   /** Names of all open environments, inner ones included. */
   const open: string[] = [];
   let outer: OpenEnvironment | undefined;
@@ -87,8 +89,9 @@ export function readRows(tex: string): FormulaRows {
     } else if (char === '}') {
       depth--;
     } else if (char === '\\' && i + 1 < tex.length) {
-      const word = /^[a-zA-Z]+/.exec(tex.slice(i + 1, i + 41));
-      const end = word ? i + 1 + word[0].length : i + 2;
+      let end = i + 1;
+      while (end < tex.length && isLetter(tex.charCodeAt(end))) end++;
+      if (end === i + 1) end = i + 2;
       const command = tex.slice(i, end);
       if (command === '\\begin' || command === '\\end') {
         const group = groupAt(tex, end);
@@ -133,15 +136,16 @@ export function readRows(tex: string): FormulaRows {
     endRow(tex, outer, tex.length, true);
     rows.push(...outer.rows);
   }
-  if (rows.length === 0)
-    rows.push({
-      start: 0,
-      end: tex.length,
-      tagAt: tex.length,
-      inEnvironment: false,
-      numbered: false,
-    });
+  if (rows.length === 0) rows.push(wholeFormula(tex));
   return { rows, renames };
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function wholeFormula(tex: string): RowSpan {
+  return { start: 0, end: tex.length, tagAt: tex.length, inEnvironment: false, numbered: false };
 }
 
 /**
