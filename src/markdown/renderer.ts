@@ -6,6 +6,7 @@ import type { MathEngine } from '../math/index.js';
 import type { RenderEnv } from './env.js';
 import { buildExcerpt } from './excerpt.js';
 import { readingLength } from './reading-length.js';
+import { basePathPlugin } from './rules/base-path.js';
 import { cjkBreaksPlugin } from './rules/cjk-breaks.js';
 import { codePlugin } from './rules/code.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
@@ -22,6 +23,8 @@ export interface MarkdownRenderer {
 export interface MarkdownOptions {
   /** Site-wide KaTeX macros; an article's own `macros` are laid over them. */
   macros: Readonly<Record<string, string>>;
+  /** The site's base path (`/blog/`): put before every root-relative URL an author writes. Default `/`. */
+  basePath?: string;
 }
 
 /**
@@ -40,6 +43,7 @@ export function createMarkdownRenderer(
   md.use(codePlugin);
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
+  md.use(basePathPlugin, options.basePath ?? '/');
 
   return {
     render(article) {
