@@ -61,6 +61,7 @@ import {
   writeManifest,
   type OutputManifest,
 } from './manifest.js';
+import { checkLinks } from './links.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
 import { feedArticles, feedFiles, searchFiles, sitemapFiles, sitemapInputs } from './site-files.js';
@@ -598,6 +599,14 @@ class BuildRun {
     const sitemapKey = sha256('sitemap', siteKey, sitemapInputs(site));
     assets.push(...(await this.generated(sitemapKey, async () => sitemapFiles(site, config))));
     if (keptSearch) assets.push(...keptSearch);
+    this.diagnostics.push(
+      ...checkLinks(
+        site,
+        config,
+        assets.map((file) => file.path),
+        configured.menuLocations,
+      ),
+    );
     return this.output(
       site,
       config,

@@ -9,12 +9,24 @@ import { readingLength } from './reading-length.js';
 import { basePathPlugin } from './rules/base-path.js';
 import { cjkBreaksPlugin } from './rules/cjk-breaks.js';
 import { codePlugin } from './rules/code.js';
+import { linkLocationsPlugin } from './rules/link-locations.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
 import { numberEquations } from './equations.js';
 import { equationRefsPlugin } from './rules/equation-refs.js';
 import { locateFormulas, mathPlugin } from './rules/math.js';
 import { unclosedMathPlugin } from './rules/unclosed-math.js';
 import type { RenderedArticle } from './types.js';
+
+/** The values of the `id` attributes our renderers write (always double-quoted, escaped). */
+function idsIn(html: string): string[] {
+  return [...html.matchAll(/ id="([^"]*)"/g)].map((match) => unescapeHtml(match[1]!));
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_entity, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'quot' ? '"' : "'",
+  );
+}
 
 export interface MarkdownRenderer {
   render(article: Article): RenderedArticle;
@@ -44,6 +56,7 @@ export function createMarkdownRenderer(
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
   md.use(basePathPlugin, options.basePath ?? '/');
+  md.use(linkLocationsPlugin);
 
   return {
     render(article) {
@@ -56,6 +69,7 @@ export function createMarkdownRenderer(
         equations: [],
         pendingReferences: [],
         formulaCount: 0,
+        links: [],
       };
       const tokens = md.parse(article.body, env);
       locateFormulas(tokens, env);
@@ -73,6 +87,8 @@ export function createMarkdownRenderer(
         equations: env.equations,
         ...(env.pendingReferences.length > 0 ? { references: env.pendingReferences } : {}),
         formulaCount: env.formulaCount,
+        ...(env.links.length > 0 ? { links: env.links } : {}),
+        anchors: idsIn(html),
         readingLength: readingLength(tokens),
         diagnostics: sortDiagnostics(env.diagnostics),
       };
