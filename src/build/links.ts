@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { menuUrl } from '../render/index.js';
+import { coverUrl, menuUrl } from '../render/index.js';
 import { articleLinks, brokenLinks, type LinkToCheck, type Site } from '../site/index.js';
 
 /**
@@ -17,9 +17,9 @@ export function checkLinks(
   const links: LinkToCheck[] = articleLinks(site);
   for (const article of site.articles) {
     const { cover, sourcePath, fieldPositions } = article.rendered.article;
-    if (cover === undefined || !isSitePath(cover)) continue;
+    if (cover === undefined || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(cover)) continue;
     links.push({
-      href: menuUrl(cover, config.basePath),
+      href: coverUrl(cover, article.url, config.basePath),
       location: { file: sourcePath, line: 1, column: 1, ...fieldPositions?.cover },
       pageUrl: article.url,
       what: 'cover',

@@ -44,7 +44,9 @@ export function brokenLinks(
   const found: Diagnostic[] = [];
   for (const link of links) {
     const problem = problemOf(link, pages, fileUrls, articles, basePath);
-    if (problem) found.push({ ...link.location, severity: 'warning', ...problem });
+    // A missing picture is a hole in the page every reader sees; a dead link waits for a click.
+    const severity = link.what === 'image' ? 'error' : 'warning';
+    if (problem) found.push({ ...link.location, severity, ...problem });
   }
   return found;
 }
@@ -74,9 +76,11 @@ function problemOf(
     return {
       code: 'link/broken',
       message: `The ${link.what} \`${link.href}\` leads to no page or file of this site.`,
-      hint: target.startsWith(basePath)
-        ? 'Check the spelling: articles are at /posts/<slug>/, tags at /tags/<tag>/, and files under public/ keep their path (public/images/a.png is /images/a.png).'
-        : `The site is served under ${basePath}: write links from the site's root, e.g. /posts/<slug>/, and the base path is added for you.`,
+      hint: !target.startsWith(basePath)
+        ? `The site is served under ${basePath}: write links from the site's root, e.g. /posts/<slug>/, and the base path is added for you.`
+        : isRelative(link.href)
+          ? "A relative path is read from the article's page: keep the file beside the article, as posts/<name>/index.md with the file in posts/<name>/, or put it under public/ and write it from the root (/images/a.png)."
+          : 'Check the spelling: articles are at /posts/<slug>/, tags at /tags/<tag>/, and files under public/ keep their path (public/images/a.png is /images/a.png).',
     };
   }
   const article = page === undefined ? undefined : articles.get(page);
@@ -87,6 +91,10 @@ function problemOf(
     message: `The ${link.what} \`${link.href}\` leads to ${page === decoded(link.pageUrl) ? 'this article' : `「${article.rendered.article.title}」`}, which has no anchor \`#${fragment}\`.`,
     hint: 'Anchors are the ids of headings (#見出し) and numbered equations (#eq-2.4); link to one the article has, or drop the `#…` part.',
   };
+}
+
+function isRelative(href: string): boolean {
+  return !href.startsWith('/') && !href.startsWith('#');
 }
 
 function decoded(url: string): string {
