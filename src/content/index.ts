@@ -1,5 +1,5 @@
 export type { Article, BundleFile, SourceFile, SourcePosition } from './types.js';
-export type { ArticleResult, StoredArticleResult } from './article.js';
+export type { ArticleResult, StoredArticleResult, UnknownFrontMatterKey } from './article.js';
 export type { ArticlesResult, LoadOptions } from './articles.js';
 export type { SourcesResult } from './read.js';
 export { readSources, rereadSources } from './read.js';

@@ -224,6 +224,20 @@ describe('the render cache', () => {
     expect(await readFile(path.join(root, 'dist/posts/a/index.html'), 'utf8')).toContain('x^3');
   });
 
+  it('warns about an unknown key once, naming every file, also when front matter is read back', async () => {
+    await writePost('a', '本文。', 'colour: red\n');
+    await writePost('bb', '本文。', 'colour: blue\n');
+    const unknownKeys = (result: { diagnostics: { code: string; message: string }[] }) =>
+      result.diagnostics.filter((d) => d.code === 'front-matter/unknown-key').map((d) => d.message);
+    const first = await build(options);
+    const second = await build(options);
+    expect(second.stats.articlesRendered).toBe(0);
+    expect(unknownKeys(first)).toEqual([
+      expect.stringMatching(/`colour` in the front matter of 2 articles.*also in .*bb\.md:5/),
+    ]);
+    expect(unknownKeys(second)).toEqual(unknownKeys(first));
+  });
+
   it('renders only the pages that read an edited template', async () => {
     const templates = path.join(root, 'templates');
     await cp(path.join(repo, 'templates'), templates, { recursive: true });
