@@ -5,3 +5,5 @@ export type { SourcesResult } from './read.js';
 export { readSources, rereadSources } from './read.js';
 export { parseArticle, restoredArticleResult, storedArticleResult } from './article.js';
 export { loadArticles } from './articles.js';
+export { readDate } from './dates.js';
+export { urlSegmentProblem } from './schema.js';
