@@ -1,4 +1,4 @@
-import type { ImportDialect } from './types.js';
+import type { ImportDialect, NoteKind } from './types.js';
 
 export interface BodyOptions {
   dialect: ImportDialect;
@@ -12,7 +12,7 @@ export interface ConvertedBody {
   /** The body, unchanged but for the image links rewritten. */
   text: string;
   /** Lines counted from the first line of the body. */
-  notes: { line: number; message: string }[];
+  notes: { line: number; kind: NoteKind; message: string }[];
   /** Inline math holds Markdown escapes such as `\_`. */
   markdownEscapes: boolean;
 }
@@ -43,7 +43,7 @@ export function convertBody(body: string, options: BodyOptions): ConvertedBody {
   let display: { line: number; blank?: number } | undefined;
   const out = lines.map((line, index) => {
     const number = index + 1;
-    const note = (message: string) => notes.push({ line: number, message });
+    const note = (kind: NoteKind, message: string) => notes.push({ line: number, kind, message });
     const content = line.replace(/\r?\n$/, '');
     const fenceMatch = FENCE.exec(content);
     if (fence) {
@@ -62,6 +62,7 @@ export function convertBody(body: string, options: BodyOptions): ConvertedBody {
         if (display.blank !== undefined) {
           notes.push({
             line: display.line,
+            kind: 'display-math',
             message: `\`$$\` block with a blank line in it (line ${display.blank}): sugaku ends display math at a blank line; delete the blank line`,
           });
         }
@@ -78,20 +79,24 @@ export function convertBody(body: string, options: BodyOptions): ConvertedBody {
     const prose = withoutCodeSpans(content);
     const container = CONTAINER.exec(prose)?.[1];
     if (container)
-      note(`\`:::${container}\` block (${blockOrigin(container)}): check how it looks`);
+      note('block', `\`:::${container}\` block (${blockOrigin(container)}): check how it looks`);
     const embed = EMBED.exec(prose)?.[1];
-    if (embed) note(`Zenn embed \`@[${embed}]\` is shown as text: replace it with a link`);
+    if (embed) note('embed', `Zenn embed \`@[${embed}]\` is shown as text: replace it with a link`);
     const html = RAW_HTML.exec(prose)?.[0];
-    if (html) note(`raw HTML \`${html}\` is shown as text: sugaku leaves HTML out of articles`);
+    if (html)
+      note('html', `raw HTML \`${html}\` is shown as text: sugaku leaves HTML out of articles`);
     for (const [, tex = ''] of prose.matchAll(INLINE_MATH)) {
       const escape = MARKDOWN_ESCAPE.exec(tex)?.[0];
       if (!escape) continue;
       markdownEscapes = true;
-      note(`Markdown escape \`${escape}\` in the formula \`$${tex}$\``);
+      note('escape', `Markdown escape \`${escape}\` in the formula \`$${tex}$\``);
     }
     for (const [, slug = ''] of prose.matchAll(ZENN_ARTICLE)) {
       if (options.slugs.has(slug)) {
-        note(`link to the Zenn article ${slug}, imported too: it is now at /posts/${slug}/`);
+        note(
+          'link',
+          `link to the Zenn article ${slug}, imported too: it is now at /posts/${slug}/`,
+        );
       }
     }
     return rewriteImages(line, options, note);
@@ -99,6 +104,7 @@ export function convertBody(body: string, options: BodyOptions): ConvertedBody {
   if (display) {
     notes.push({
       line: display.line,
+      kind: 'display-math',
       message: '`$$` block that is never closed: add a `$$` line where the formula ends',
     });
   }
@@ -106,11 +112,16 @@ export function convertBody(body: string, options: BodyOptions): ConvertedBody {
 }
 
 /** Zenn's images at `/images/…` stay there (the public folder is served at the root). */
-function rewriteImages(line: string, options: BodyOptions, note: (message: string) => void) {
+function rewriteImages(
+  line: string,
+  options: BodyOptions,
+  note: (kind: NoteKind, message: string) => void,
+) {
   return line.replace(IMAGE, (whole: string, _alt: string, target: string) => {
     if (options.dialect === 'qiita') {
       if (QIITA_IMAGE.test(target)) {
         note(
+          'image',
           `image stored by Qiita (${target.slice(0, 60)}…): download it into public/images/ to keep it`,
         );
       }
@@ -120,7 +131,7 @@ function rewriteImages(line: string, options: BodyOptions, note: (message: strin
     const url = target.replace(/^(?:\.\.\/)+images\//, '/images/');
     const file = /^\/images\/([^?#]+)/.exec(url)?.[1];
     if (file !== undefined && !options.images.has(safeDecode(file))) {
-      note(`image ${url} is not in the repository's images/ folder`);
+      note('image', `image ${url} is not in the repository's images/ folder`);
     }
     // The match ends with the target.
     return url === target ? whole : `${whole.slice(0, whole.length - target.length)}${url}`;

@@ -28,12 +28,13 @@ export function planImport(folder: ImportFolder, timeZone: string): ImportPlan {
     const bodyLine = frontMatter.text.split('\n').length - 1;
     const slugProblem = urlSegmentProblem(baseName(source.path).normalize('NFC'));
     notes.push(
-      ...frontMatter.notes.map((note) => ({ file: to, ...note })),
+      ...frontMatter.notes.map((note) => ({ file: to, kind: 'front-matter' as const, ...note })),
       ...(slugProblem
         ? [
             {
               file: to,
               line: 1,
+              kind: 'front-matter' as const,
               message: `the file name ${slugProblem}: rename the file or set \`slug:\``,
             },
           ]
@@ -41,6 +42,7 @@ export function planImport(folder: ImportFolder, timeZone: string): ImportPlan {
       ...body.notes.map((note) => ({
         file: to,
         line: bodyLine + note.line,
+        kind: note.kind,
         message: note.message,
       })),
     );

@@ -1,4 +1,4 @@
-import type { DateOrigin, ImportPlan } from './types.js';
+import type { DateOrigin, ImportPlan, NoteKind } from './types.js';
 
 export interface SummaryPlaces {
   /** As the author would type them, relative to the current folder. */
@@ -19,6 +19,18 @@ const DATE_ORIGIN: Record<DateOrigin, string> = {
   updated_at: 'updated_at',
   git: 'first commit',
   'file time': 'file time (not in git)',
+};
+
+/** How the summary counts each kind of note: one and many. */
+const NOTE_KIND: Record<NoteKind, [string, string]> = {
+  'front-matter': ['front matter note', 'front matter notes'],
+  block: ['`:::` block', '`:::` blocks'],
+  'display-math': ['`$$` block to fix', '`$$` blocks to fix'],
+  escape: ['Markdown escape in math', 'Markdown escapes in math'],
+  embed: ['Zenn embed', 'Zenn embeds'],
+  html: ['line with HTML', 'lines with HTML'],
+  image: ['image', 'images'],
+  link: ['link to an imported article', 'links to imported articles'],
 };
 
 /** What an import did or would do, for the terminal. Pure. */
@@ -46,7 +58,10 @@ export function importSummary(plan: ImportPlan, places: SummaryPlaces): string {
   for (const { path, why } of plan.leftOut) lines.push(`Left out ${path}: ${why}.`);
 
   if (plan.notes.length > 0) {
-    lines.push('', `To look at (${plan.notes.length}):`);
+    const tally = new Map<NoteKind, number>();
+    for (const note of plan.notes) tally.set(note.kind, (tally.get(note.kind) ?? 0) + 1);
+    const counted = [...tally].map(([kind, n]) => `${n} ${NOTE_KIND[kind][n === 1 ? 0 : 1]}`);
+    lines.push('', `To look at: ${counted.join(', ')}`);
     for (const note of plan.notes) {
       lines.push(`  ${places.content}/${note.file}:${note.line}: ${note.message}`);
     }

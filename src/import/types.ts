@@ -27,8 +27,13 @@ export interface ImportNote {
   /** The new article, relative to the content folder: `posts/cauchy.md`. */
   file: string;
   line: number;
+  kind: NoteKind;
   message: string;
 }
+
+/** What a note is about, to count them in the summary. */
+export type NoteKind =
+  'front-matter' | 'block' | 'display-math' | 'escape' | 'embed' | 'html' | 'image' | 'link';
 
 /** One article as it will be written. */
 export interface ImportedArticle {

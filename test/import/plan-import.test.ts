@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planImport, type ImportFolder, type ImportSourceFile } from '../../src/import/index.js';
+import {
+  importSummary,
+  planImport,
+  type ImportFolder,
+  type ImportSourceFile,
+} from '../../src/import/index.js';
 
 const MODIFIED = new Date('2025-01-10T03:00:00Z');
 
@@ -77,6 +82,7 @@ describe('front matter from Zenn', () => {
       {
         file: 'posts/heihou.md',
         line: 1,
+        kind: 'front-matter',
         message: '`thumbnail` is kept, but sugaku does not use it',
       },
     ]);
@@ -158,6 +164,7 @@ describe('bodies', () => {
       {
         file: 'posts/a.md',
         line: 8,
+        kind: 'image',
         message: "image /images/nai.png is not in the repository's images/ folder",
       },
     ]);
@@ -200,5 +207,51 @@ describe('bodies', () => {
     const body = '\n`$a\\_b$` と書くと崩れる。\n\n```\n$x\\*y$\n```\n';
     const plan = planImport(zenn([source('articles/a.md', `${frontMatter}${body}`)]), 'Asia/Tokyo');
     expect(plan.needsMarkdownEscapes).toBe(false);
+  });
+});
+
+describe('the summary', () => {
+  it('counts what to look at by kind, then lists each at its file and line', () => {
+    const text = [
+      '---',
+      'title: 証明',
+      'published: false',
+      '---',
+      ':::details 証明',
+      '$a\\_1$ と $a\\*$',
+      ':::',
+      '',
+      ':::message',
+      '注意',
+      ':::',
+      '',
+    ].join('\n');
+    const plan = planImport(zenn([source('articles/shoumei.md', text)]), 'Asia/Tokyo');
+    const summary = importSummary(plan, {
+      source: '../zenn',
+      content: 'content',
+      public: 'public',
+      dryRun: false,
+      config: 'written',
+      configFile: 'sugaku.config.yaml',
+      buildCommand: 'npm run build -- --content content',
+    });
+    expect(summary).toBe(
+      [
+        'Imported 1 article from Zenn (../zenn) into content/posts/, 1 of them kept as draft:',
+        '  articles/shoumei.md → content/posts/shoumei.md  (date from file time (not in git), draft)',
+        '',
+        'To look at: 2 `:::` blocks, 2 Markdown escapes in math',
+        '  content/posts/shoumei.md:6: `:::details` block (Zenn): check how it looks',
+        '  content/posts/shoumei.md:7: Markdown escape `\\_` in the formula `$a\\_1$`',
+        '  content/posts/shoumei.md:7: Markdown escape `\\*` in the formula `$a\\*$`',
+        '  content/posts/shoumei.md:10: `:::message` block (Zenn): check how it looks',
+        '',
+        'Wrote sugaku.config.yaml with `math: { markdownEscapes: true }`, so that \\_ and \\* in formulas read as _ and *.',
+        '',
+        'Next: npm run build -- --content content',
+        '',
+      ].join('\n'),
+    );
   });
 });
