@@ -82,7 +82,8 @@ export function convertBody(body: string, options: BodyOptions): ConvertedBody {
       note('block', `\`:::${container}\` block (${blockOrigin(container)}): check how it looks`);
     const embed = EMBED.exec(prose)?.[1];
     if (embed) note('embed', `Zenn embed \`@[${embed}]\` is shown as text: replace it with a link`);
-    const html = RAW_HTML.exec(prose)?.[0];
+    // `$x<i$ and $j>0$` is not an `<i>` tag.
+    const html = RAW_HTML.exec(prose.replace(INLINE_MATH, (math) => ' '.repeat(math.length)))?.[0];
     if (html)
       note('html', `raw HTML \`${html}\` is shown as text: sugaku leaves HTML out of articles`);
     for (const [, tex = ''] of prose.matchAll(INLINE_MATH)) {

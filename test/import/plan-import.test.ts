@@ -203,6 +203,12 @@ describe('bodies', () => {
     expect(plan.needsMarkdownEscapes).toBe(true);
   });
 
+  it('note HTML, which sugaku shows as text, but not a < and > in formulas', () => {
+    const body = '\n一行目<br>二行目\n\n$x<i$ かつ $j>0$ のとき\n';
+    const plan = planImport(zenn([source('articles/a.md', `${frontMatter}${body}`)]), 'Asia/Tokyo');
+    expect(plan.notes.map((note) => [note.line, note.kind])).toEqual([[6, 'html']]);
+  });
+
   it('need no markdownEscapes when the only escapes are in code', () => {
     const body = '\n`$a\\_b$` と書くと崩れる。\n\n```\n$x\\*y$\n```\n';
     const plan = planImport(zenn([source('articles/a.md', `${frontMatter}${body}`)]), 'Asia/Tokyo');
