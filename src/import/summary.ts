@@ -18,7 +18,7 @@ const DATE_ORIGIN: Record<DateOrigin, string> = {
   published_at: 'published_at',
   updated_at: 'updated_at',
   git: 'first commit',
-  'file time': 'file time (not in git)',
+  'file time': 'the file time, not in git',
 };
 
 /** How the summary counts each kind of note: one and many. */
@@ -53,7 +53,7 @@ export function importSummary(plan: ImportPlan, places: SummaryPlaces): string {
       ...(article.draft ? ['draft'] : []),
     ];
     const pad = ' '.repeat(width - columns(article.from));
-    lines.push(`  ${article.from}${pad} → ${places.content}/${article.to}  (${flags.join(', ')})`);
+    lines.push(`  ${article.from}${pad} → ${places.content}/${article.to}  (${flags.join('; ')})`);
   }
   for (const { path, why } of plan.leftOut) lines.push(`Left out ${path}: ${why}.`);
 

@@ -245,7 +245,7 @@ describe('the summary', () => {
     expect(summary).toBe(
       [
         'Imported 1 article from Zenn (../zenn) into content/posts/, 1 of them kept as draft:',
-        '  articles/shoumei.md → content/posts/shoumei.md  (date from file time (not in git), draft)',
+        '  articles/shoumei.md → content/posts/shoumei.md  (date from the file time, not in git; draft)',
         '',
         'To look at: 2 `:::` blocks, 2 Markdown escapes in math',
         '  content/posts/shoumei.md:6: `:::details` block (Zenn): check how it looks',
