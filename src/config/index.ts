@@ -11,6 +11,7 @@ export type {
   FieldRule,
   FieldRules,
   SourcePosition,
+  UnknownKey,
   YamlMapping,
   YamlRegion,
 } from './yaml-mapping.js';
@@ -20,5 +21,6 @@ export {
   positionAt,
   readYamlMapping,
   topLevelPositions,
+  unknownKeys,
   unknownKeyWarnings,
 } from './yaml-mapping.js';
