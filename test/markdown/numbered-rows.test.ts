@@ -128,6 +128,15 @@ describe('one equation numbering for $$, \\label and align rows', () => {
     expect(equations.map((equation) => equation.number)).toEqual(['1', '2', '3', '4']);
   });
 
+  it('makes each \\tag of an align its own anchor, so 式 (2) links to its row', () => {
+    const { html, diagnostics } = render(
+      display('\\begin{align} a \\tag{1} \\\\ b \\tag{2} \\end{align}') + '式 (2) を見よ。\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(links(html)).toEqual(['#eq-2 (2)']);
+    expect(parse(html).querySelector('.katex-tag #eq-2')?.textContent).toBe('(2)');
+  });
+
   it('numbers nothing in starred forms, nor the rows of aligned, split or gathered inside', () => {
     const { html, equations } = render(
       display('\\begin{align*}\na &= b \\\\\nc &= d\n\\end{align*}') +
