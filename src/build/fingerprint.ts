@@ -12,6 +12,9 @@ const RENDERING_PACKAGES = [
   'markdown-it-anchor',
   'markdown-it-cjk-breaks',
   'markdown-it-cjk-friendly',
+  'markdown-it-container',
+  'markdown-it-footnote',
+  'linkify-it',
   'liquidjs',
 ];
 

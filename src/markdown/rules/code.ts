@@ -63,9 +63,21 @@ export function highlightedLanguages(): string[] {
   return highlighter.getLoadedLanguages().sort();
 }
 
+/**
+ * A fence's info string as Zenn and Qiita read it: ```` ```python:main.py ```` is Python
+ * with the file name `main.py` (which may contain spaces and Japanese), ```` ```:memo.txt ````
+ * a file name alone. Anything else is a language and options (`python title="a.py"`).
+ */
+export function parseFenceInfo(info: string): { label: string; fileName?: string } {
+  const trimmed = info.trim();
+  const named = /^([^\s:]*):(.*\S.*)$/.exec(trimmed);
+  if (named) return { label: named[1]!, fileName: named[2]!.trim() };
+  return { label: trimmed.split(/\s+/)[0] ?? '' };
+}
+
 /** The fence's language as Shiki names it, or undefined for plain text. */
 export function fenceLanguage(info: string): string | undefined {
-  const name = info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const name = parseFenceInfo(info).label.toLowerCase();
   if (!name) return undefined;
   const language = ALIASES[name] ?? name;
   return highlighter.getLoadedLanguages().includes(language) ? language : undefined;
@@ -74,7 +86,7 @@ export function fenceLanguage(info: string): string | undefined {
 /** Code as highlighted HTML: `<pre class="shiki …"><code>…</code></pre>`, plain text when the language is unknown. */
 export function highlightCode(code: string, info: string): string {
   const language = fenceLanguage(info) ?? 'text';
-  const label = info.trim().split(/\s+/)[0] ?? '';
+  const { label } = parseFenceInfo(info);
   return highlighter.codeToHtml(code, {
     lang: language,
     themes: THEMES,
@@ -95,10 +107,21 @@ export function highlightCode(code: string, info: string): string {
 /** What a fence's language looks like: `ts`, `c++`, `objective-c`, `f#`, `python3.12`. */
 const LANGUAGE_LABEL = /^[\p{L}\p{N}_+#.-]+$/u;
 
-/** Replaces markdown-it's `fence` renderer with Shiki's output. */
+/**
+ * Replaces markdown-it's `fence` renderer with Shiki's output. A fence with a file name
+ * is a figure captioned with it, above the code as on Zenn and Qiita; the caption also
+ * names the code block for a screen reader.
+ */
 export function codePlugin(md: MarkdownIt): void {
   md.renderer.rules.fence = (tokens: Token[], index: number) => {
     const token = tokens[index]!;
-    return `${highlightCode(token.content, token.info)}\n`;
+    const code = highlightCode(token.content, token.info);
+    const { fileName } = parseFenceInfo(token.info);
+    if (fileName === undefined) return `${code}\n`;
+    return (
+      `<figure class="code-block">\n` +
+      `<figcaption class="code-block__name">${md.utils.escapeHtml(fileName)}</figcaption>\n` +
+      `${code}\n</figure>\n`
+    );
   };
 }
