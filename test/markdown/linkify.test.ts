@@ -76,6 +76,14 @@ describe('bare URLs', () => {
     expect(parse(html).querySelectorAll('.katex')).toHaveLength(1);
   });
 
+  it('are marked as showing their own address, unlike a link with text', () => {
+    const page = parse(render('https://example.com/ と [例](https://example.com/)\n').html);
+    expect(page.querySelectorAll('a').map((a) => a.getAttribute('class') ?? '')).toEqual([
+      'url',
+      '',
+    ]);
+  });
+
   it('leave file names alone: main.py and README.md are not hosts', () => {
     expect(links(render('main.py と README.md を編集する。\n').html)).toEqual([]);
   });

@@ -36,6 +36,15 @@ export function linkifyPlugin(md: MarkdownIt): void {
     const link = matchAtStart(text);
     return link && cut(link);
   };
+  // A link that shows its own address (bare, or `<https://…>`) is marked, so print
+  // styles do not print the address a second time after it.
+  md.core.ruler.after('linkify', 'url_class', (state) => {
+    for (const token of state.tokens) {
+      for (const child of token.children ?? []) {
+        if (child.type === 'link_open' && child.info === 'auto') child.attrJoin('class', 'url');
+      }
+    }
+  });
 }
 
 /**
