@@ -19,6 +19,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/inde
 import {
   applyEquationLinks,
   resolveEquationReferences,
+  type MarkdownOptions,
   type ReferenceResolutions,
   type RenderedArticle,
 } from '../markdown/index.js';
@@ -63,7 +64,7 @@ import {
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
 import { feedArticles, feedFiles, searchFiles, sitemapFiles, sitemapInputs } from './site-files.js';
-import type { PageJob, PageSetup } from './tasks.js';
+import { markdownOptions, type PageJob, type PageSetup } from './tasks.js';
 
 export interface BuildOptions {
   cwd: string;
@@ -333,11 +334,11 @@ class RememberedSources {
   }
 
   /** `articleKey`, computed once per parsed article. */
-  key(article: Article, macros: Record<string, string>, fingerprint: string): string {
-    const salt = `${fingerprint}\u0000${JSON.stringify(macros)}`;
+  key(article: Article, markdown: MarkdownOptions, fingerprint: string): string {
+    const salt = `${fingerprint}\u0000${JSON.stringify(markdown)}`;
     const known = this.keys.get(article);
     if (known?.salt === salt) return known.key;
-    const key = articleKey(article, macros, fingerprint);
+    const key = articleKey(article, markdown, fingerprint);
     this.keys.set(article, { salt, key });
     return key;
   }
@@ -387,7 +388,7 @@ class BuildRun {
   private readonly cache: ArticleCache | undefined;
   private readonly write: boolean;
   /** Known once the config is read; kept for rendering a lost article body again. */
-  private macros: Record<string, string> = {};
+  private markdown: MarkdownOptions = { macros: {}, basePath: '/' };
   readonly articleByKey = new Map<string, Article>();
   private basePath: string | undefined;
   /** Set once the build has its result; work still running for it (the search index) stops. */
@@ -462,11 +463,11 @@ class BuildRun {
 
     this.manifest =
       this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
+    this.markdown = markdownOptions(config);
     const keyed = loaded.articles.map((article) => ({
       article,
-      key: this.memory.remembered.key(article, config.macros, fingerprint),
+      key: this.memory.remembered.key(article, this.markdown, fingerprint),
     }));
-    this.macros = config.macros;
     for (const { article, key } of keyed) this.articleByKey.set(key, article);
     const siteKey = sha256(fingerprint, JSON.stringify(config));
     // In the site's order: the search index takes its documents in that order, and Pagefind
@@ -661,7 +662,7 @@ class BuildRun {
         chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
           const results = await this.runner.articles({
             kind: 'articles',
-            macros: config.macros,
+            markdown: this.markdown,
             cacheDir: this.cacheDir,
             search,
             jobs,
@@ -911,7 +912,7 @@ class BuildRun {
     const jobs = [...new Set(keys)].map((key) => ({ key, article: this.articleByKey.get(key)! }));
     const results = await this.runner.articles({
       kind: 'articles',
-      macros: this.macros,
+      markdown: this.markdown,
       search: true,
       jobs,
     });

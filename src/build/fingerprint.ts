@@ -10,7 +10,7 @@ const RENDERING_PACKAGES = [
   'markdown-it',
   'markdown-it-texmath',
   'markdown-it-anchor',
-  'markdown-it-cjk-breaks',
+  'get-east-asian-width',
   'markdown-it-cjk-friendly',
   'markdown-it-container',
   'markdown-it-footnote',
@@ -47,14 +47,26 @@ async function computeFingerprint(): Promise<string> {
   const require = createRequire(import.meta.url);
   const versions: Record<string, string> = {};
   for (const name of RENDERING_PACKAGES) {
-    const manifest = JSON.parse(
-      await readFile(require.resolve(`${name}/package.json`), 'utf8'),
-    ) as {
+    const manifest = JSON.parse(await readFile(manifestPath(require, name), 'utf8')) as {
       version: string;
     };
     versions[name] = manifest.version;
   }
   return fingerprintOf(code, versions);
+}
+
+/**
+ * A package's `package.json`. Packages whose `exports` leave it out (get-east-asian-width)
+ * cannot be resolved by that name, so it is found above their entry point.
+ */
+function manifestPath(require: NodeJS.Require, name: string): string {
+  try {
+    return require.resolve(`${name}/package.json`);
+  } catch {
+    const marker = `${path.sep}node_modules${path.sep}${name}${path.sep}`;
+    const entry = require.resolve(name);
+    return entry.slice(0, entry.lastIndexOf(marker) + marker.length) + 'package.json';
+  }
 }
 
 /** The pure part of the fingerprint: our source files and the renderers' versions. */

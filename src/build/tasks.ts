@@ -5,6 +5,7 @@ import { createMathEngine } from '../math/index.js';
 import {
   applyEquationLinks,
   createMarkdownRenderer,
+  type MarkdownOptions,
   type MarkdownRenderer,
   type ReferenceResolutions,
 } from '../markdown/index.js';
@@ -25,6 +26,7 @@ import {
 } from '../render/index.js';
 import type { PageSpec } from '../site/index.js';
 import { ArticleCache, type ArticleSummary } from './article-cache.js';
+import { failedWhile } from './internal-error.js';
 
 /**
  * The two kinds of work a build spreads over worker threads. The same functions run
@@ -34,12 +36,17 @@ export type Task = ArticleTask | PageTask;
 
 export interface ArticleTask {
   kind: 'articles';
-  macros: Record<string, string>;
+  markdown: MarkdownOptions;
   /** Where rendered articles are stored; without it, HTML is sent back. */
   cacheDir?: string;
   /** Cut the search index's text of each body too; a build that keeps its index has no use for it. */
   search: boolean;
   jobs: { key: string; article: Article }[];
+}
+
+/** What of the site config an article's render depends on: part of every article's key. */
+export function markdownOptions(config: SiteConfig): MarkdownOptions {
+  return { macros: config.macros, basePath: config.basePath };
 }
 
 export interface RenderedSummary {
@@ -94,26 +101,28 @@ export interface PageTaskResult {
 }
 
 // One engine per thread: formulas repeated across the thread's articles render once.
-let markdown: { macros: string; renderer: MarkdownRenderer } | undefined;
+let markdown: { options: string; renderer: MarkdownRenderer } | undefined;
 let pages: { id: string; renderer: Renderer } | undefined;
 
 export async function renderArticles(task: ArticleTask): Promise<RenderedSummary[]> {
-  const macros = JSON.stringify(task.macros);
-  if (markdown?.macros !== macros) {
+  const options = JSON.stringify(task.markdown);
+  if (markdown?.options !== options) {
     markdown = {
-      macros,
-      renderer: createMarkdownRenderer(createMathEngine(), { macros: task.macros }),
+      options,
+      renderer: createMarkdownRenderer(createMathEngine(), task.markdown),
     };
   }
   const cache = task.cacheDir ? new ArticleCache(task.cacheDir) : undefined;
   const results: RenderedSummary[] = [];
   for (const { key, article } of task.jobs) {
-    // Typeset here, once per article, so that no page pays for it again.
-    const {
-      article: _article,
-      html,
-      ...summary
-    } = typesetArticle(markdown.renderer.render(article));
+    let rendered;
+    try {
+      // Typeset here, once per article, so that no page pays for it again.
+      rendered = typesetArticle(markdown.renderer.render(article));
+    } catch (error) {
+      throw failedWhile(`while rendering ${article.sourcePath}`, error);
+    }
+    const { article: _article, html, ...summary } = rendered;
     // What the search index takes of the body, made here in parallel and cached with it.
     const search = task.search ? searchBody(html) : undefined;
     if (cache) {
@@ -148,7 +157,12 @@ export async function renderPages(task: PageTask): Promise<PageTaskResult> {
       }
       data.article.html = typeof body === 'string' ? body : ARTICLE_BODY_MARK;
     }
-    const page = pages.renderer.renderData(job.kind, data);
+    let page;
+    try {
+      page = pages.renderer.renderData(job.kind, data);
+    } catch (error) {
+      throw failedWhile(`while rendering the page ${job.path}`, error);
+    }
     result.diagnostics.push(...page.diagnostics);
     if (page.html === undefined) continue;
     const content = body instanceof Buffer ? withBody(page.html, body) : page.html;

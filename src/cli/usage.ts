@@ -32,6 +32,8 @@ New options:
   --content DIR     folder with posts/ (default: content)
   --config FILE     site config, for the time zone and the default author
 
+Every command: --debug prints the stack trace of an internal error.
+
 Exit codes: 0 built, 1 content errors (nothing written) or, for new, the file exists,
-2 usage or config errors.
+2 usage or config errors, 70 an internal error (a bug in sugaku; nothing written).
 `;

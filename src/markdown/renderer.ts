@@ -1,5 +1,4 @@
 import MarkdownIt from 'markdown-it';
-import cjkBreaks from 'markdown-it-cjk-breaks';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import type { Article } from '../content/types.js';
 import { sortDiagnostics } from '../diagnostics/index.js';
@@ -7,6 +6,8 @@ import type { MathEngine } from '../math/index.js';
 import type { RenderEnv } from './env.js';
 import { buildExcerpt } from './excerpt.js';
 import { readingLength } from './reading-length.js';
+import { basePathPlugin } from './rules/base-path.js';
+import { cjkBreaksPlugin } from './rules/cjk-breaks.js';
 import { codePlugin } from './rules/code.js';
 import { containersPlugin } from './rules/containers.js';
 import { footnotesPlugin } from './rules/footnotes.js';
@@ -28,6 +29,8 @@ export interface MarkdownRenderer {
 export interface MarkdownOptions {
   /** Site-wide KaTeX macros; an article's own `macros` are laid over them. */
   macros: Readonly<Record<string, string>>;
+  /** The site's base path (`/blog/`): put before every root-relative URL an author writes. Default `/`. */
+  basePath?: string;
 }
 
 /**
@@ -45,7 +48,7 @@ export function createMarkdownRenderer(
   md.use(mathPlugin);
   md.use(mathFencePlugin);
   md.use(cjkFriendly);
-  md.use(cjkBreaks);
+  md.use(cjkBreaksPlugin);
   md.use(headingIdsPlugin);
   md.use(codePlugin);
   md.use(containersPlugin);
@@ -55,6 +58,7 @@ export function createMarkdownRenderer(
   md.use(linkifyPlugin);
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
+  md.use(basePathPlugin, options.basePath ?? '/');
 
   return {
     render(article) {

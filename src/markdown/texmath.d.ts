@@ -18,8 +18,3 @@ declare module 'markdown-it-texmath' {
   const texmath: Texmath;
   export default texmath;
 }
-
-declare module 'markdown-it-cjk-breaks' {
-  import type MarkdownIt from 'markdown-it';
-  export default function cjkBreaks(md: MarkdownIt): void;
-}

@@ -294,10 +294,12 @@ describe('cache keys', () => {
     ).not.toBe(base);
 
     const source = article('本文 $x$');
-    const key = articleKey(source, {}, base);
-    expect(articleKey(source, {}, base)).toBe(key);
-    expect(articleKey(article('本文 $y$'), {}, base)).not.toBe(key);
-    expect(articleKey(source, { '\\R': '\\mathbb{R}' }, base)).not.toBe(key);
-    expect(articleKey(source, {}, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
+    const plain = { macros: {}, basePath: '/' };
+    const key = articleKey(source, plain, base);
+    expect(articleKey(source, { macros: {}, basePath: '/' }, base)).toBe(key);
+    expect(articleKey(article('本文 $y$'), plain, base)).not.toBe(key);
+    expect(articleKey(source, { ...plain, macros: { '\\R': '\\mathbb{R}' } }, base)).not.toBe(key);
+    expect(articleKey(source, { ...plain, basePath: '/blog/' }, base)).not.toBe(key);
+    expect(articleKey(source, plain, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
   });
 });
