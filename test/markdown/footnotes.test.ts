@@ -122,6 +122,14 @@ describe('footnotes', () => {
     ]);
   });
 
+  it('leaves a marker in a heading out of the table of contents, which links there already', () => {
+    const { html, headings } = render('## 定理の証明[^1]\n\n本文。\n\n[^1]: 別証もある。\n');
+    expect(headings).toEqual([
+      { level: 2, id: '定理の証明', text: '定理の証明', html: '定理の証明' },
+    ]);
+    expect(parse(html).querySelector('h2 sup.footnote-ref a')).not.toBeNull();
+  });
+
   it('leaves [^1] in code alone', () => {
     const { html, diagnostics } = render('配列の書き方は `a[^1]` ではない。\n');
     expect(diagnostics).toEqual([]);

@@ -84,6 +84,11 @@ describe('bare URLs', () => {
     ]);
   });
 
+  it('in a heading are not links in its table-of-contents entry, itself a link', () => {
+    const { headings } = render('## https://example.com/ の使い方\n');
+    expect(headings[0]!.html).toBe('https://example.com/ の使い方');
+  });
+
   it('leave file names alone: main.py and README.md are not hosts', () => {
     expect(links(render('main.py と README.md を編集する。\n').html)).toEqual([]);
   });

@@ -36,6 +36,8 @@ export function footnotesPlugin(md: MarkdownIt): void {
   md.use(footnote);
   const rules = md.renderer.rules;
   rules.footnote_ref = (tokens, index, _options, env) => {
+    // A heading's entry in the table of contents is a link already, and must not repeat the marker's id.
+    if ((env as RenderEnv).plainReferences) return '';
     const meta = footnoteMeta(tokens[index]!);
     const number = meta.id + 1;
     const note = noteId(env as RenderEnv, meta.id);
