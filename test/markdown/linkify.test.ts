@@ -89,6 +89,16 @@ describe('bare URLs', () => {
     expect(headings[0]!.html).toBe('https://example.com/ の使い方');
   });
 
+  it('are not made of a host in Japanese, nor of an e-mail address glued to Japanese', () => {
+    // The second once crashed the build: every match was cut away and markdown-it took
+    // the empty result for a list.
+    const { html } = render('https://日本語.jp/a と 連絡先はfoo@example.comまで。\n');
+    expect(links(html)).toEqual([]);
+    expect(links(render('連絡先は foo@example.com まで。\n').html)).toEqual([
+      'mailto:foo@example.com foo@example.com',
+    ]);
+  });
+
   it('leave file names alone: main.py and README.md are not hosts', () => {
     expect(links(render('main.py と README.md を編集する。\n').html)).toEqual([]);
   });

@@ -48,7 +48,14 @@ const inline = fc.oneof(
     '^[',
     '[^未定義]',
   ),
-  fc.constantFrom('https://example.com/aです', '<https://example.com/>', '\\', '|'),
+  fc.constantFrom(
+    'https://example.com/aです',
+    'https://日本語.jp/',
+    'foo@example.com',
+    '<https://example.com/>',
+    '\\',
+    '|',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 4 }),
 );
 

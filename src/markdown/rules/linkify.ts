@@ -4,8 +4,10 @@ import type { MarkdownIt } from 'markdown-it';
  * Japanese script and full-width forms: kanji, kana (and ー), CJK punctuation (、。「」),
  * full-width punctuation and letters (（）！？), the ideographic space.
  */
-const JAPANESE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fb\u30fc\uff01-\uff60\uffe0-\uffe6]/u;
+const JAPANESE_CLASS =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\u30fb\\u30fc\\uff01-\\uff60\\uffe0-\\uffe6';
+const JAPANESE = new RegExp(`[${JAPANESE_CLASS}]`, 'u');
+const NOT_JAPANESE = new RegExp(`[^${JAPANESE_CLASS}]+`, 'gu');
 
 type LinkifyMatch = NonNullable<ReturnType<MarkdownIt['linkify']['matchAtStart']>>;
 
@@ -25,16 +27,16 @@ export function linkifyPlugin(md: MarkdownIt): void {
   const linkify = md.linkify;
   const match = linkify.match.bind(linkify);
   const matchAtStart = linkify.matchAtStart.bind(linkify);
-  const cut = (link: LinkifyMatch) => cutAtJapanese(link, match);
-  linkify.match = (text: string) => {
-    const found = match(text)
-      ?.map(cut)
-      .filter((link): link is LinkifyMatch => link !== null);
-    return found && found.length > 0 ? found : null;
-  };
+  // markdown-it asks `test` first and then takes `match` to be a list: an empty one,
+  // never null, when every match was Japanese.
+  linkify.match = (text: string) =>
+    match(text)
+      ?.map((link) => withoutJapanese(link, match))
+      .filter((link): link is LinkifyMatch => link !== null) ?? null;
   linkify.matchAtStart = (text: string) => {
     const link = matchAtStart(text);
-    return link && cut(link);
+    const kept = link && withoutJapanese(link, match);
+    return kept?.index === 0 ? kept : null;
   };
   // A link that shows its own address (bare, or `<https://…>`) is marked, so print
   // styles do not print the address a second time after it.
@@ -48,21 +50,23 @@ export function linkifyPlugin(md: MarkdownIt): void {
 }
 
 /**
- * A match cut before its first Japanese character and matched again, so that what is
- * left is still a URL, without trailing punctuation (`https://example.com/a.です`), or
- * null when nothing of one is left (`https://日本.jp`).
+ * The URL in a match once Japanese is taken out of it: the first stretch between Japanese
+ * characters that is a URL (or e-mail address) by itself, matched again so that it has
+ * no trailing punctuation (`https://example.com/a.です`). linkify-it reads letters on both
+ * sides of an e-mail's `@` as part of it (`連絡はfoo@example.comまで`). Null when no stretch
+ * is one (`https://日本.jp`).
  */
-function cutAtJapanese(
+function withoutJapanese(
   link: LinkifyMatch,
   match: (text: string) => LinkifyMatch[] | null,
 ): LinkifyMatch | null {
-  const cut = link.raw.search(JAPANESE);
-  if (cut === -1) return link;
-  const again = match(link.raw.slice(0, cut))?.[0];
-  if (again?.index !== 0) return null;
-  // A Match keeps its fields as own properties; only the position moves.
-  return Object.assign(again, {
-    index: link.index,
-    lastIndex: link.index + again.lastIndex,
-  });
+  if (!JAPANESE.test(link.raw)) return link;
+  for (const stretch of link.raw.matchAll(NOT_JAPANESE)) {
+    const again = match(stretch[0])?.[0];
+    if (!again) continue;
+    // A Match keeps its fields as own properties; only its place moves.
+    const start = link.index + stretch.index + again.index;
+    return Object.assign(again, { index: start, lastIndex: start + again.raw.length });
+  }
+  return null;
 }
