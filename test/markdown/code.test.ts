@@ -105,8 +105,19 @@ describe('fenced code, highlighted at build time', () => {
     });
     expect(parseFenceInfo(':メモ.txt')).toEqual({ label: '', fileName: 'メモ.txt' });
     expect(parseFenceInfo('python title="a:b"')).toEqual({ label: 'python' });
+    expect(parseFenceInfo('diff js:index.js')).toEqual({ label: 'diff', fileName: 'index.js' });
     const html = render('```:メモ.txt\n買うもの\n```\n');
     expect(html).toContain('<figcaption class="code-block__name">メモ.txt</figcaption>');
+  });
+
+  test('```diff js:index.js (Zenn) is a diff, captioned with the file name', () => {
+    const html = render('```diff js:index.js\n-const a = 1;\n+const a = 2;\n```\n');
+    expect(html).toContain('<figcaption class="code-block__name">index.js</figcaption>');
+    expect(html).toContain('data-language="diff"');
+    const colours = new Set(
+      [...html.matchAll(/--shiki-light:(#[0-9A-Fa-f]{6})/g)].map((m) => m[1]),
+    );
+    expect(colours.size).toBeGreaterThan(2);
   });
 
   test('a file name is escaped', () => {

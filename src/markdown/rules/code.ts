@@ -4,6 +4,7 @@ import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import bash from 'shiki/langs/bash.mjs';
 import c from 'shiki/langs/c.mjs';
 import cpp from 'shiki/langs/cpp.mjs';
+import diff from 'shiki/langs/diff.mjs';
 import javascript from 'shiki/langs/javascript.mjs';
 import json from 'shiki/langs/json.mjs';
 import latex from 'shiki/langs/latex.mjs';
@@ -32,7 +33,7 @@ const engine = await createOnigurumaEngine(import('shiki/wasm'));
 
 const highlighter: HighlighterCore = createHighlighterCoreSync({
   themes: [githubLight, githubDark],
-  langs: [bash, c, cpp, javascript, json, latex, python, rust, typescript, yaml],
+  langs: [bash, c, cpp, diff, javascript, json, latex, python, rust, typescript, yaml],
   engine,
 });
 
@@ -66,12 +67,13 @@ export function highlightedLanguages(): string[] {
 /**
  * A fence's info string as Zenn and Qiita read it: ```` ```python:main.py ```` is Python
  * with the file name `main.py` (which may contain spaces and Japanese), ```` ```:memo.txt ````
- * a file name alone. Anything else is a language and options (`python title="a.py"`).
+ * a file name alone, ```` ```diff js:index.js ```` a diff of that file. Anything else is a language and options (`python title="a.py"`).
  */
 export function parseFenceInfo(info: string): { label: string; fileName?: string } {
   const trimmed = info.trim();
-  const named = /^([^\s:]*):(.*\S.*)$/.exec(trimmed);
-  if (named) return { label: named[1]!, fileName: named[2]!.trim() };
+  // Zenn's ```diff js:index.js is a diff of that file: shown as a diff.
+  const named = /^(diff\s+)?([^\s:]*):(.*\S.*)$/.exec(trimmed);
+  if (named) return { label: named[1] ? 'diff' : named[2]!, fileName: named[3]!.trim() };
   return { label: trimmed.split(/\s+/)[0] ?? '' };
 }
 
