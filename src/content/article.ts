@@ -218,9 +218,13 @@ function problems(reading: DateAtKey | undefined): Diagnostic[] {
   return reading && 'diagnostic' in reading ? [reading.diagnostic] : [];
 }
 
-/** `content/posts/2025/対数.md` → `対数`; macOS may hand us the name in NFD. */
+/**
+ * `content/posts/2025/対数.md` → `対数`, and an article kept as a folder with its figures,
+ * `content/posts/グラフ/index.md`, → `グラフ`. macOS may hand us the name in NFD.
+ */
 function defaultSlug(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
+  const parts = path.split('/');
+  const name = parts.at(-1) === 'index.md' && parts.length > 1 ? parts.at(-2)! : parts.at(-1)!;
   return name.replace(/\.md$/, '').normalize('NFC');
 }
 

@@ -112,7 +112,7 @@ function proseUnits(tokens: Token[]): Unit[] {
         units.push({ kind: 'char', char: ' ' });
       } else if (child.type === 'math_inline') {
         const html = (child.meta as { html?: string } | null)?.html;
-        if (html) units.push({ kind: 'math', html });
+        if (html) units.push({ kind: 'math', html: withoutLinks(html) });
       }
     }
   }
@@ -126,4 +126,13 @@ function closingIndex(tokens: Token[], open: number, closeType: string): number 
     if (tokens[i]!.type === closeType && tokens[i]!.level === level) return i;
   }
   return tokens.length - 1;
+}
+
+/**
+ * An excerpt is shown on other pages (lists, Read more cards, the feed), where a formula's
+ * `\eqref` link to `#eq-1` would point into the page that shows it, at nothing. There the
+ * number is plain text; the card itself links to the article.
+ */
+function withoutLinks(html: string): string {
+  return html.replace(/<a\b[^>]*>|<\/a>/g, '').replace(/ href="[^"]*"/g, '');
 }

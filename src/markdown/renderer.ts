@@ -12,6 +12,7 @@ import { codePlugin } from './rules/code.js';
 import { containersPlugin } from './rules/containers.js';
 import { footnotesPlugin } from './rules/footnotes.js';
 import { githubAlertsPlugin } from './rules/github-alerts.js';
+import { linkLocationsPlugin } from './rules/link-locations.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
 import { numberEquations } from './equations.js';
 import { equationRefsPlugin } from './rules/equation-refs.js';
@@ -21,6 +22,17 @@ import { mathFencePlugin } from './rules/math-fence.js';
 import { locateFormulas, mathPlugin } from './rules/math.js';
 import { unclosedMathPlugin } from './rules/unclosed-math.js';
 import type { RenderedArticle } from './types.js';
+
+/** The values of the `id` attributes our renderers write (always double-quoted, escaped). */
+function idsIn(html: string): string[] {
+  return [...html.matchAll(/ id="([^"]*)"/g)].map((match) => unescapeHtml(match[1]!));
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_entity, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'quot' ? '"' : "'",
+  );
+}
 
 export interface MarkdownRenderer {
   render(article: Article): RenderedArticle;
@@ -59,6 +71,7 @@ export function createMarkdownRenderer(
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
   md.use(basePathPlugin, options.basePath ?? '/');
+  md.use(linkLocationsPlugin);
 
   return {
     render(article) {
@@ -71,6 +84,7 @@ export function createMarkdownRenderer(
         equations: [],
         pendingReferences: [],
         formulaCount: 0,
+        links: [],
       };
       const tokens = md.parse(article.body, env);
       locateFormulas(tokens, env);
@@ -88,6 +102,8 @@ export function createMarkdownRenderer(
         equations: env.equations,
         ...(env.pendingReferences.length > 0 ? { references: env.pendingReferences } : {}),
         formulaCount: env.formulaCount,
+        ...(env.links.length > 0 ? { links: env.links } : {}),
+        anchors: idsIn(html),
         readingLength: readingLength(tokens),
         diagnostics: sortDiagnostics(env.diagnostics),
       };

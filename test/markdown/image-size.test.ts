@@ -1,7 +1,10 @@
 import MarkdownIt from 'markdown-it';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { createMathEngine } from '../../src/math/index.js';
+import { createMarkdownRenderer } from '../../src/markdown/index.js';
 import { imageSizePlugin } from '../../src/markdown/rules/image-size.js';
+import { article } from './fixtures.js';
 
 function render(markdown: string): string {
   return new MarkdownIt({ html: false }).use(imageSizePlugin).render(markdown);
@@ -42,5 +45,18 @@ describe('image sizes as Zenn writes them', () => {
 
   it('is not fooled into an unsafe address', () => {
     expect(render('![図](javascript:alert(1) =300x)\n')).not.toContain('<img');
+  });
+
+  it('is a link the build checks, located like any image', () => {
+    const rendered = createMarkdownRenderer(createMathEngine(), { macros: {} }).render(
+      article('グラフは次のとおり。\n\n![グラフ](/images/graph.png =300x)\n'),
+    );
+    expect(rendered.links).toEqual([
+      {
+        kind: 'image',
+        href: '/images/graph.png',
+        location: { file: 'content/posts/test.md', line: 7, column: 1 },
+      },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ export function imageSizePlugin(md: MarkdownIt): void {
 
 function sizedImage(state: StateInline, silent: boolean): boolean {
   const { src, md } = state;
+  const start = state.pos;
   const max = state.posMax;
   if (!src.startsWith('![', state.pos)) return false;
   const labelStart = state.pos + 2;
@@ -62,6 +63,8 @@ function sizedImage(state: StateInline, silent: boolean): boolean {
     if (size[2]) token.attrs.push(['height', size[2]]);
     token.children = children;
     token.content = content;
+    // Where it starts, as for markdown-it's images (`link-locations.ts`), so the build checks it too.
+    token.meta = { linkOffset: start };
   }
   state.pos = pos + 1;
   return true;
