@@ -9,10 +9,16 @@ import { readingLength } from './reading-length.js';
 import { basePathPlugin } from './rules/base-path.js';
 import { cjkBreaksPlugin } from './rules/cjk-breaks.js';
 import { codePlugin } from './rules/code.js';
+import { containersPlugin } from './rules/containers.js';
+import { footnotesPlugin } from './rules/footnotes.js';
+import { githubAlertsPlugin } from './rules/github-alerts.js';
 import { linkLocationsPlugin } from './rules/link-locations.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
 import { numberEquations } from './equations.js';
 import { equationRefsPlugin } from './rules/equation-refs.js';
+import { imageSizePlugin } from './rules/image-size.js';
+import { linkifyPlugin } from './rules/linkify.js';
+import { mathFencePlugin } from './rules/math-fence.js';
 import { locateFormulas, mathPlugin } from './rules/math.js';
 import { unclosedMathPlugin } from './rules/unclosed-math.js';
 import type { RenderedArticle } from './types.js';
@@ -42,17 +48,26 @@ export interface MarkdownOptions {
 /**
  * The one markdown-it instance of a build. Raw HTML is off: an article is prose and
  * math, and with `html: false` nothing in a source file can put a script into a page.
+ * What Zenn, Qiita and GitHub add to Markdown is on, so that an article moved from
+ * there reads the same: ```` ```math ````, `:::message`, `:::details`, `:::note`,
+ * `> [!NOTE]`, footnotes, ```` ```lang:file ````, `=300x` image sizes, bare URLs.
  */
 export function createMarkdownRenderer(
   math: MathEngine,
   options: MarkdownOptions,
 ): MarkdownRenderer {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const md = new MarkdownIt({ html: false, typographer: false });
   md.use(mathPlugin);
+  md.use(mathFencePlugin);
   md.use(cjkFriendly);
   md.use(cjkBreaksPlugin);
   md.use(headingIdsPlugin);
   md.use(codePlugin);
+  md.use(containersPlugin);
+  md.use(githubAlertsPlugin);
+  md.use(footnotesPlugin);
+  md.use(imageSizePlugin);
+  md.use(linkifyPlugin);
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
   md.use(basePathPlugin, options.basePath ?? '/');
