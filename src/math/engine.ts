@@ -3,15 +3,13 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { applyEdits } from './edits.js';
 import { numberingEdits, readEquationMarks } from './equation-marks.js';
 import { errorBox, escapeHtml } from './error-box.js';
+import { internalFailure, katexFailure, type Problem } from './failures.js';
 import { japaneseTextEdits } from './japanese.js';
 import { KATEX_OPTIONS, MAX_NESTING, MAX_TEX_LENGTH } from './katex-options.js';
 import { disabledCommand, lintFormula } from './lint.js';
 import { scanCommands } from './tex.js';
 import { positionInFormula } from './position.js';
 import type { FormulaRequest, RenderedFormula } from './types.js';
-
-/** A diagnostic before it is placed: `offset` is in the author's TeX. */
-type Problem = Omit<Diagnostic, 'file' | 'line' | 'column'> & { offset: number };
 
 /** What rendering a TeX string produced, independent of where the formula stands. */
 interface Rendering {
@@ -40,7 +38,7 @@ export function createMathEngine(): MathEngine {
       const key = cacheKey(request);
       let rendering = renderings.get(key);
       if (!rendering) {
-        rendering = renderTex(request);
+        rendering = renderSafely(request);
         rendering.html = flatten(rendering.html);
         renderings.set(key, rendering);
         distinct++;
@@ -103,6 +101,15 @@ function cacheKey({
   return `${displayMode ? 'D' : 'I'}\u0000${JSON.stringify(macros)}\u0000${numbering}\u0000${tex}`;
 }
 
+/** One formula never stops the build: whatever throws becomes its error box and diagnostic. */
+function renderSafely(request: FormulaRequest): Rendering {
+  try {
+    return renderTex(request);
+  } catch (error) {
+    return failed(request.tex, request.displayMode, internalFailure(error));
+  }
+}
+
 /**
  * Author's TeX → our edits (labels, references, numbers, Japanese as text) → KaTeX.
  * Problems are reported at offsets in the author's TeX, and the MathML annotation
@@ -159,7 +166,7 @@ function renderTex(request: FormulaRequest): Rendering {
     }
     // KaTeX recurses once per nesting level; a pathological formula overflows the stack.
     if (error instanceof RangeError) return failed(tex, displayMode, nestedTooDeeply(0));
-    throw error;
+    return failed(tex, displayMode, katexFailure(error));
   }
 
   if (edited.text !== tex) html = withAnnotation(html, tex);
@@ -304,6 +311,13 @@ function locate(rendering: Rendering, request: FormulaRequest): RenderedFormula 
     ...at(offset),
     ...problem,
   }));
-  diagnostics.push(...lintFormula({ tex: request.tex, displayMode: request.displayMode }, { at }));
+  try {
+    diagnostics.push(
+      ...lintFormula({ tex: request.tex, displayMode: request.displayMode }, { at }),
+    );
+  } catch (error) {
+    const { offset, ...problem } = internalFailure(error);
+    diagnostics.push({ ...at(offset), ...problem });
+  }
   return { html: rendering.html, ok: rendering.ok, diagnostics };
 }
