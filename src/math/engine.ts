@@ -4,7 +4,7 @@ import { applyEdits } from './edits.js';
 import { numberingEdits, readEquationMarks } from './equation-marks.js';
 import { errorBox, escapeHtml } from './error-box.js';
 import { internalFailure, katexFailure, type Problem } from './failures.js';
-import { japaneseTextEdits } from './japanese.js';
+import { isJapaneseLeftAsWritten, japaneseTextEdits } from './japanese.js';
 import { KATEX_OPTIONS, MAX_NESTING, MAX_TEX_LENGTH } from './katex-options.js';
 import { disabledCommand, lintFormula } from './lint.js';
 import { scanCommands } from './tex.js';
@@ -144,7 +144,7 @@ function renderTex(request: FormulaRequest): Rendering {
       },
       strict: (code: string, message: string) => {
         // The first of a kind is enough: one per character of a word is noise.
-        if (!warnings.has(code) && code !== 'htmlExtension')
+        if (!warnings.has(code) && code !== 'htmlExtension' && !leftAsWritten(tex, code, message))
           warnings.set(code, katexWarning(tex, code, message));
         return 'ignore';
       },
@@ -234,6 +234,12 @@ function withAnnotation(html: string, tex: string): string {
     /(<annotation encoding="application\/x-tex">)[\s\S]*?(<\/annotation>)/,
     (_match, open: string, close: string) => `${open}${escapeHtml(tex)}${close}`,
   );
+}
+
+/** `\operatorname{最大}`: Japanese we leave in math mode on purpose is not worth a warning. */
+function leftAsWritten(tex: string, code: string, message: string): boolean {
+  const character = /character "(.+?)"/.exec(message)?.[1];
+  return code === 'unicodeTextInMathMode' && !!character && isJapaneseLeftAsWritten(tex, character);
 }
 
 function katexWarning(tex: string, code: string, message: string): Problem {
