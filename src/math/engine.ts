@@ -319,7 +319,10 @@ function locate(rendering: Rendering, request: FormulaRequest): RenderedFormula 
   }));
   try {
     diagnostics.push(
-      ...lintFormula({ tex: request.tex, displayMode: request.displayMode }, { at }),
+      ...lintFormula(
+        { tex: request.tex, displayMode: request.displayMode, macros: request.macros },
+        { at },
+      ),
     );
   } catch (error) {
     const { offset, ...problem } = internalFailure(error);

@@ -1,5 +1,5 @@
 import type { TexEdit } from './edits.js';
-import { commentRanges, groupAt, isEscaped, scanCommands } from './tex.js';
+import { commentRanges, groupAt, isEscaped, scanCommands, verbatimRanges } from './tex.js';
 
 /**
  * Kana, kanji, CJK punctuation (、。「」〜), the ideographic space and full-width
@@ -87,18 +87,13 @@ export function japaneseTextEdits(tex: string): TexEdit[] {
  * is already set upright as a word) and the parameter text of `\def`.
  */
 export function untouchedRanges(tex: string): [number, number][] {
-  const ranges = commentRanges(tex);
+  const ranges = [...commentRanges(tex), ...verbatimRanges(tex)];
   const inside = (offset: number) => ranges.some(([from, to]) => offset >= from && offset < to);
   const commands = scanCommands(tex);
   commands.forEach((command, index) => {
     if (inside(command.start)) return;
     const star = tex[command.end] === '*' ? 1 : 0;
-    if (command.name === '\\verb') {
-      // `\verb` takes any character as its delimiter: `\verb|日本|`, `\verb+a|b+`.
-      const open = command.end + star;
-      const close = tex.indexOf(tex[open] ?? '', open + 1);
-      ranges.push([command.start, close === -1 ? tex.length : close + 1]);
-    } else if (DEFINITIONS.has(command.name)) {
+    if (DEFINITIONS.has(command.name)) {
       const name = commands[index + 1];
       if (!name || tex.slice(command.end, name.start).trim() !== '') return;
       const body = tex.indexOf('{', name.end);
