@@ -48,8 +48,9 @@ export function numberEquations(tokens: Token[], env: RenderEnv): void {
     (token) => token.type === 'math_block' && !formulaMeta(token).unclosed,
   );
   for (const token of displays) {
+    // On a line of its own: a `%` comment on the last line cannot swallow it.
     if (token.info && !readEquationMarks(token.content).tag)
-      token.content += `\\tag{${token.info}}`;
+      token.content += `\n\\tag{${token.info}}`;
   }
   const marks = new Map<Token, EquationMarks>(
     displays.map((token) => [token, readEquationMarks(token.content)]),

@@ -54,29 +54,43 @@ export function displayMathRule(
     if (close !== -1) break;
     if (line + 1 >= endLine || state.isEmpty(line + 1)) break;
     line++;
-    from = state.bMarks[line]! + state.tShift[line]!;
+    // The author's indentation stays (it is part of the TeX they copy back from the
+    // annotation); only the list item's or quote's own indentation goes.
+    from = state.bMarks[line]! + Math.min(state.tShift[line]!, state.blkIndent);
     lineColumns.push(columnOfBodyOffset(state.src, from));
   }
 
   const token = state.push('math_block', 'math', 0);
   token.block = true;
   token.markup = delimiter.open;
-  token.content = lines.join('\n');
   token.map = [startLine, line + 1];
   const meta = formulaMeta(token);
-  meta.location = {
+  let first = {
     file: env.article.sourcePath,
     line: env.article.bodyLine + startLine,
     column: columnOfBodyOffset(state.src, opening + delimiter.open.length),
   };
+  // `$$` on a line of its own: the TeX starts on the next line and ends on the line
+  // before the closing `$$`, with no line break added before or after it.
+  if (close !== -1 && lines.length > 1 && lines[lines.length - 1]!.trim() === '') {
+    lines.pop();
+    lineColumns.pop();
+  }
+  if (lines.length > 1 && lines[0]!.trim() === '') {
+    lines.shift();
+    first = { ...first, line: first.line + 1, column: lineColumns.shift()! };
+  }
+  token.content = lines.join('\n');
+  meta.location = first;
   meta.lineColumns = lineColumns;
   state.line = line + 1;
 
   if (close === -1) {
     meta.unclosed = true;
     env.diagnostics.push({
-      ...meta.location,
-      column: meta.location.column - delimiter.open.length,
+      file: env.article.sourcePath,
+      line: env.article.bodyLine + startLine,
+      column: columnOfBodyOffset(state.src, opening),
       severity: 'error',
       code: 'math/unclosed-display',
       message: `Display math opened with \`${delimiter.open}\` is not closed with \`${delimiter.close}\` before ${line + 1 >= endLine ? 'the end of the article' : 'the blank line after it'}.`,
