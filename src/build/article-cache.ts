@@ -4,7 +4,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Article } from '../content/index.js';
-import type { RenderedArticle } from '../markdown/index.js';
+import type { MarkdownOptions, RenderedArticle } from '../markdown/index.js';
 import type { SearchBody } from '../output/index.js';
 import { sha256 } from './fingerprint.js';
 
@@ -27,15 +27,18 @@ interface Entry {
   summary: ArticleSummary;
 }
 
-/** Everything that changes an article's render: our code, the macros, the source and where it is. */
+/**
+ * Everything that changes an article's render: our code, the site's markdown options
+ * (macros, `math.markdownEscapes`), the source and where it is.
+ */
 export function articleKey(
   article: Article,
-  macros: Readonly<Record<string, string>>,
+  options: MarkdownOptions,
   fingerprint: string,
 ): string {
   return sha256(
     fingerprint,
-    JSON.stringify(macros),
+    JSON.stringify(options),
     article.sourcePath,
     String(article.bodyLine),
     article.sourceText,

@@ -19,6 +19,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/inde
 import {
   applyEquationLinks,
   resolveEquationReferences,
+  type MarkdownOptions,
   type ReferenceResolutions,
   type RenderedArticle,
 } from '../markdown/index.js';
@@ -333,11 +334,11 @@ class RememberedSources {
   }
 
   /** `articleKey`, computed once per parsed article. */
-  key(article: Article, macros: Record<string, string>, fingerprint: string): string {
-    const salt = `${fingerprint}\u0000${JSON.stringify(macros)}`;
+  key(article: Article, options: MarkdownOptions, fingerprint: string): string {
+    const salt = `${fingerprint}\u0000${JSON.stringify(options)}`;
     const known = this.keys.get(article);
     if (known?.salt === salt) return known.key;
-    const key = articleKey(article, macros, fingerprint);
+    const key = articleKey(article, options, fingerprint);
     this.keys.set(article, { salt, key });
     return key;
   }
@@ -387,7 +388,7 @@ class BuildRun {
   private readonly cache: ArticleCache | undefined;
   private readonly write: boolean;
   /** Known once the config is read; kept for rendering a lost article body again. */
-  private macros: Record<string, string> = {};
+  private markdownOptions: MarkdownOptions = { macros: {} };
   readonly articleByKey = new Map<string, Article>();
   private basePath: string | undefined;
   /** Set once the build has its result; work still running for it (the search index) stops. */
@@ -464,9 +465,9 @@ class BuildRun {
       this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
     const keyed = loaded.articles.map((article) => ({
       article,
-      key: this.memory.remembered.key(article, config.macros, fingerprint),
+      key: this.memory.remembered.key(article, markdownOptionsOf(config), fingerprint),
     }));
-    this.macros = config.macros;
+    this.markdownOptions = markdownOptionsOf(config);
     for (const { article, key } of keyed) this.articleByKey.set(key, article);
     const siteKey = sha256(fingerprint, JSON.stringify(config));
     // In the site's order: the search index takes its documents in that order, and Pagefind
@@ -661,7 +662,7 @@ class BuildRun {
         chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
           const results = await this.runner.articles({
             kind: 'articles',
-            macros: config.macros,
+            markdown: markdownOptionsOf(config),
             cacheDir: this.cacheDir,
             search,
             jobs,
@@ -911,7 +912,7 @@ class BuildRun {
     const jobs = [...new Set(keys)].map((key) => ({ key, article: this.articleByKey.get(key)! }));
     const results = await this.runner.articles({
       kind: 'articles',
-      macros: this.macros,
+      markdown: this.markdownOptions,
       search: true,
       jobs,
     });
@@ -1083,4 +1084,9 @@ function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/** What of the site config reaches the markdown stage, and so every article's cache key. */
+function markdownOptionsOf(config: SiteConfig): MarkdownOptions {
+  return { macros: config.macros, markdownEscapes: config.math.markdownEscapes };
 }

@@ -5,6 +5,7 @@ import { createMathEngine } from '../math/index.js';
 import {
   applyEquationLinks,
   createMarkdownRenderer,
+  type MarkdownOptions,
   type MarkdownRenderer,
   type ReferenceResolutions,
 } from '../markdown/index.js';
@@ -34,7 +35,7 @@ export type Task = ArticleTask | PageTask;
 
 export interface ArticleTask {
   kind: 'articles';
-  macros: Record<string, string>;
+  markdown: MarkdownOptions;
   /** Where rendered articles are stored; without it, HTML is sent back. */
   cacheDir?: string;
   /** Cut the search index's text of each body too; a build that keeps its index has no use for it. */
@@ -94,15 +95,15 @@ export interface PageTaskResult {
 }
 
 // One engine per thread: formulas repeated across the thread's articles render once.
-let markdown: { macros: string; renderer: MarkdownRenderer } | undefined;
+let markdown: { options: string; renderer: MarkdownRenderer } | undefined;
 let pages: { id: string; renderer: Renderer } | undefined;
 
 export async function renderArticles(task: ArticleTask): Promise<RenderedSummary[]> {
-  const macros = JSON.stringify(task.macros);
-  if (markdown?.macros !== macros) {
+  const options = JSON.stringify(task.markdown);
+  if (markdown?.options !== options) {
     markdown = {
-      macros,
-      renderer: createMarkdownRenderer(createMathEngine(), { macros: task.macros }),
+      options,
+      renderer: createMarkdownRenderer(createMathEngine(), task.markdown),
     };
   }
   const cache = task.cacheDir ? new ArticleCache(task.cacheDir) : undefined;

@@ -15,10 +15,12 @@ export const configKeys = [
   'postsPerPage',
   'readMoreCount',
   'macros',
+  'math',
   'readingSpeed',
 ] as const;
 
 export const authorKeys = ['name', 'bio', 'url'] as const;
+export const mathKeys = ['markdownEscapes'] as const;
 export const menuItemKeys = ['label', 'url'] as const;
 
 /**
@@ -72,6 +74,7 @@ export const configFileSchema = z
     postsPerPage: z.int().min(1),
     readMoreCount: z.int().min(0),
     macros: z.record(macroName, z.string()),
+    math: z.object({ markdownEscapes: z.boolean() }).partial(),
     readingSpeed: z.number().positive(),
   })
   .partial();
@@ -105,6 +108,8 @@ export const configRules: FieldRules = {
     example: "macros: { '\\R': '\\mathbb{R}' }",
   },
   'macros.*': { expected: 'text (the definition)', example: "macros: { '\\R': '\\mathbb{R}' }" },
+  math: { expected: 'a mapping of math options', example: 'math: { markdownEscapes: true }' },
+  'math.markdownEscapes': { expected: 'true or false', example: 'math: { markdownEscapes: true }' },
   readingSpeed: {
     expected: 'a positive number of characters per minute',
     example: 'readingSpeed: 600',

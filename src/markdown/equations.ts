@@ -194,6 +194,7 @@ function resolveFormula(
       ...(meta.lineColumns ? { lineColumns: meta.lineColumns } : {}),
       references,
       ...(meta.autoTag !== undefined ? { autoTag: meta.autoTag } : {}),
+      ...(isInlineMath(token) && env.markdownEscapes ? { markdownEscapes: true } : {}),
     },
     labels: [...new Set(missing)],
     ...(restates !== undefined ? { restates } : {}),

@@ -22,6 +22,8 @@ export interface MarkdownRenderer {
 export interface MarkdownOptions {
   /** Site-wide KaTeX macros; an article's own `macros` are laid over them. */
   macros: Readonly<Record<string, string>>;
+  /** The site's `math.markdownEscapes`: undo Markdown escapes in inline math. */
+  markdownEscapes?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export function createMarkdownRenderer(
       const env: RenderEnv = {
         article,
         macros: { ...options.macros, ...article.macros },
+        markdownEscapes: options.markdownEscapes ?? false,
         math,
         sourceLines: article.sourceText.split('\n'),
         diagnostics: [],

@@ -1,10 +1,11 @@
 import katex from 'katex';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { applyEdits } from './edits.js';
+import { applyEdits, withoutOverlaps } from './edits.js';
 import { numberingEdits, readEquationMarks } from './equation-marks.js';
 import { errorBox, escapeHtml } from './error-box.js';
 import { internalFailure, katexFailure, type Problem } from './failures.js';
 import { isJapaneseLeftAsWritten, japaneseTextEdits } from './japanese.js';
+import { markdownEscapeEdits } from './markdown-escapes.js';
 import { KATEX_OPTIONS, MAX_NESTING, MAX_TEX_LENGTH } from './katex-options.js';
 import { disabledCommand, lintFormula } from './lint.js';
 import { scanCommands } from './tex.js';
@@ -96,8 +97,14 @@ function cacheKey({
   references,
   autoTag,
   tagLink,
+  markdownEscapes,
 }: FormulaRequest): string {
-  const numbering = JSON.stringify([references ?? null, autoTag ?? null, tagLink ?? null]);
+  const numbering = JSON.stringify([
+    references ?? null,
+    autoTag ?? null,
+    tagLink ?? null,
+    markdownEscapes ?? false,
+  ]);
   return `${displayMode ? 'D' : 'I'}\u0000${JSON.stringify(macros)}\u0000${numbering}\u0000${tex}`;
 }
 
@@ -120,10 +127,9 @@ function renderTex(request: FormulaRequest): Rendering {
   const tooComplex = complexityProblem(tex);
   if (tooComplex) return failed(tex, displayMode, tooComplex);
 
-  const edited = applyEdits(tex, [
-    ...numberingEdits(tex, readEquationMarks(tex), request),
-    ...japaneseTextEdits(tex),
-  ]);
+  const ours = [...numberingEdits(tex, readEquationMarks(tex), request), ...japaneseTextEdits(tex)];
+  const escapes = request.markdownEscapes ? markdownEscapeEdits(tex) : [];
+  const edited = applyEdits(tex, [...ours, ...withoutOverlaps(escapes, ours)]);
   // Our own equation links are the only thing trusted: `\href` to exactly these URLs.
   const links = new Set(Object.values(request.references ?? {}).map((link) => link.href));
   if (request.tagLink) links.add(request.tagLink);

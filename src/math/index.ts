@@ -2,6 +2,7 @@ export type { EquationLink, FormulaRequest, RenderedFormula, SourceLocation } fr
 export type { MathEngine } from './engine.js';
 export { createMathEngine } from './engine.js';
 export { escapeHtml } from './error-box.js';
+export { markdownEscapeWarning } from './markdown-escapes.js';
 export type { EquationMarks, TexMark } from './equation-marks.js';
 export { readEquationMarks } from './equation-marks.js';
 export type { Formula, FormulaLint, LintContext } from './lint.js';

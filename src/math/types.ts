@@ -30,6 +30,8 @@ export interface FormulaRequest {
   autoTag?: string;
   /** A restated `\tag`: where its number links back to (the original equation). */
   tagLink?: string;
+  /** Undo Markdown escapes (`x^\*`, `\\{`) first: inline math of a site with `math.markdownEscapes`. */
+  markdownEscapes?: boolean;
 }
 
 export interface RenderedFormula {

@@ -294,10 +294,12 @@ describe('cache keys', () => {
     ).not.toBe(base);
 
     const source = article('本文 $x$');
-    const key = articleKey(source, {}, base);
-    expect(articleKey(source, {}, base)).toBe(key);
-    expect(articleKey(article('本文 $y$'), {}, base)).not.toBe(key);
-    expect(articleKey(source, { '\\R': '\\mathbb{R}' }, base)).not.toBe(key);
-    expect(articleKey(source, {}, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
+    const none = { macros: {} };
+    const key = articleKey(source, none, base);
+    expect(articleKey(source, none, base)).toBe(key);
+    expect(articleKey(article('本文 $y$'), none, base)).not.toBe(key);
+    expect(articleKey(source, { macros: { '\\R': '\\mathbb{R}' } }, base)).not.toBe(key);
+    expect(articleKey(source, { ...none, markdownEscapes: true }, base)).not.toBe(key);
+    expect(articleKey(source, none, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
   });
 });

@@ -12,7 +12,7 @@ afterEach(async () => {
 function articleTask(...paths: string[]): ArticleTask {
   return {
     kind: 'articles',
-    macros: {},
+    markdown: { macros: {} },
     search: false,
     jobs: paths.map((sourcePath) => ({ key: sourcePath, article: { sourcePath } as Article })),
   };

@@ -1,5 +1,5 @@
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
-import { escapeHtml } from '../../math/index.js';
+import { escapeHtml, markdownEscapeWarning, positionInFormula } from '../../math/index.js';
 import type { RenderEnv } from '../env.js';
 import { formulaMeta } from '../env.js';
 import { inlineLineColumn, inlineLineIndex, inlineMapsPlugin, locateInInline } from '../locate.js';
@@ -115,6 +115,7 @@ function renderFormula(token: Token, displayMode: boolean, env: RenderEnv): stri
     line: env.article.bodyLine,
     column: 1,
   };
+  const inline = isInlineMath(token);
   const result = env.math.render({
     tex: token.content,
     displayMode,
@@ -124,8 +125,17 @@ function renderFormula(token: Token, displayMode: boolean, env: RenderEnv): stri
     references: meta.references,
     autoTag: meta.autoTag,
     tagLink: meta.tagLink,
+    ...(inline && env.markdownEscapes ? { markdownEscapes: true } : {}),
   });
   env.diagnostics.push(...result.diagnostics);
+  if (inline && !env.markdownEscapes) {
+    const escape = markdownEscapeWarning(token.content);
+    if (escape) {
+      const { offset, ...problem } = escape;
+      const place = { tex: token.content, location, lineColumns: meta.lineColumns };
+      env.diagnostics.push({ ...positionInFormula(place, offset), ...problem });
+    }
+  }
   env.formulaCount++;
   meta.html = result.html;
   return result.html;
