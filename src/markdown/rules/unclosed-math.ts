@@ -75,6 +75,9 @@ function unclosedIn(block: Token, env: RenderEnv, inCell: boolean): Diagnostic[]
         if (span?.refused === 'digit') {
           if (LOOKS_LIKE_TEX.test(tex)) found.push(digitAfterDollar(env, block, at, tex));
           closing = true;
+        } else if (spacedFormula(content, at) !== undefined) {
+          found.push(spacedDollars(env, block, at, spacedFormula(content, at)!));
+          closing = true;
         } else if (inCell) {
           found.push(pipeInTable(env, block, at));
         } else if (OPENS_FORMULA.test(child.content.slice(i + 1))) {
@@ -144,5 +147,29 @@ function splitByMarkdown(env: RenderEnv, block: Token, at: number): Diagnostic |
     code: 'math/split-by-markdown',
     message: `This formula continues on the next line, but that line starts with \`${start} \`, which Markdown reads as ${start === '>' ? 'a quote' : 'a list item'}: the formula is cut in two and the reader sees raw TeX.`,
     hint: `Keep \`${start}\` off the start of the line: move it to the end of the line before, or put the formula on one line.`,
+  };
+}
+
+/**
+ * `$ x_0 $`: the TeX between two `$` with a space inside either of them, which Markdown
+ * math (texmath, Pandoc, Zenn) does not take for math; undefined for prose such as
+ * `$ 5 and $ 10`.
+ */
+function spacedFormula(content: string, at: number): string | undefined {
+  let close = content.indexOf('$', at + 1);
+  while (close !== -1 && content[close - 1] === '\\') close = content.indexOf('$', close + 1);
+  if (close === -1) return undefined;
+  const tex = content.slice(at + 1, close);
+  if (!/^\s|\s$/.test(tex) || tex.trim() === '' || tex.includes('\n\n')) return undefined;
+  return LOOKS_LIKE_TEX.test(tex) || /^\s*[A-Za-z]\s*$/.test(tex) ? tex : undefined;
+}
+
+function spacedDollars(env: RenderEnv, block: Token, at: number, tex: string): Diagnostic {
+  return {
+    ...locateInInline(env, block, at),
+    severity: 'warning',
+    code: 'math/spaced-dollar',
+    message: `\`$${tex}$\` is not read as math: a formula must touch its \`$\` signs (a \`$\` followed by a space is a dollar sign, as in \`$ 5\`). The reader sees raw TeX.`,
+    hint: `Write \`$${tex.trim()}$\`.`,
   };
 }
