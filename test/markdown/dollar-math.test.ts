@@ -93,5 +93,6 @@ describe('a formula cut by Markdown is reported with its cause', () => {
     const { diagnostics } = render('| 式 | 意味 |\n|---|---|\n| $|x|$ | 絶対値 |\n');
     expect(located(diagnostics)).toEqual(['7:3 math/pipe-in-table']);
     expect(diagnostics[0]!.hint).toContain('\\vert');
+    expect(render('| 品 | 値段 |\n|---|---|\n| 本 | $5 くらい |\n').diagnostics).toEqual([]);
   });
 });

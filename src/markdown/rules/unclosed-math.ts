@@ -72,13 +72,15 @@ function unclosedIn(block: Token, env: RenderEnv, inCell: boolean): Diagnostic[]
         }
         const span = findDollarClose(content, at, content.length, '$');
         const tex = span ? content.slice(at + 1, span.close) : '';
+        const spaced = span ? undefined : spacedFormula(content, at);
         if (span?.refused === 'digit') {
           if (LOOKS_LIKE_TEX.test(tex)) found.push(digitAfterDollar(env, block, at, tex));
           closing = true;
-        } else if (spacedFormula(content, at) !== undefined) {
-          found.push(spacedDollars(env, block, at, spacedFormula(content, at)!));
+        } else if (spaced !== undefined) {
+          found.push(spacedDollars(env, block, at, spaced));
           closing = true;
-        } else if (inCell) {
+        } else if (inCell && content.slice(at + 1).trim() === '') {
+          // `| $|x|$ |`: the cell ends right after the `$` that opened the formula.
           found.push(pipeInTable(env, block, at));
         } else if (OPENS_FORMULA.test(child.content.slice(i + 1))) {
           found.push(splitByMarkdown(env, block, at) ?? unclosed(env, block, at, '$', '$'));
