@@ -115,6 +115,15 @@ describe('the render cache', () => {
     expect((await build(options)).stats.articlesRendered).toBe(3);
   });
 
+  it('renders every article again when math.markdownEscapes changes', async () => {
+    await build(options);
+    await writeFile(
+      path.join(root, 'site.yaml'),
+      'title: キャッシュのテスト\nmath:\n  markdownEscapes: true\n',
+    );
+    expect((await build(options)).stats.articlesRendered).toBe(3);
+  });
+
   it('renders only that article again when its own macros change', async () => {
     await build(options);
     await writePost('a', '関数 $\\f$ を考える。', 'macros:\n  "\\\\f": "f(x)"\n');
