@@ -28,17 +28,17 @@ interface Entry {
 }
 
 /**
- * Everything that changes an article's render: our code, the site's markdown options
- * (macros, `math.markdownEscapes`), the source and where it is.
+ * Everything that changes an article's render: our code, the markdown options (macros, base
+ * path, `math.markdownEscapes`), the source and where it is.
  */
 export function articleKey(
   article: Article,
-  options: MarkdownOptions,
+  markdown: MarkdownOptions,
   fingerprint: string,
 ): string {
   return sha256(
     fingerprint,
-    JSON.stringify(options),
+    JSON.stringify(markdown),
     article.sourcePath,
     String(article.bodyLine),
     article.sourceText,

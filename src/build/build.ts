@@ -61,10 +61,12 @@ import {
   writeManifest,
   type OutputManifest,
 } from './manifest.js';
+import { bundleOutputs } from './bundles.js';
+import { checkLinks } from './links.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
 import { feedArticles, feedFiles, searchFiles, sitemapFiles, sitemapInputs } from './site-files.js';
-import type { PageJob, PageSetup } from './tasks.js';
+import { markdownOptions, type PageJob, type PageSetup } from './tasks.js';
 
 export interface BuildOptions {
   cwd: string;
@@ -334,11 +336,11 @@ class RememberedSources {
   }
 
   /** `articleKey`, computed once per parsed article. */
-  key(article: Article, options: MarkdownOptions, fingerprint: string): string {
-    const salt = `${fingerprint}\u0000${JSON.stringify(options)}`;
+  key(article: Article, markdown: MarkdownOptions, fingerprint: string): string {
+    const salt = `${fingerprint}\u0000${JSON.stringify(markdown)}`;
     const known = this.keys.get(article);
     if (known?.salt === salt) return known.key;
-    const key = articleKey(article, options, fingerprint);
+    const key = articleKey(article, markdown, fingerprint);
     this.keys.set(article, { salt, key });
     return key;
   }
@@ -388,7 +390,7 @@ class BuildRun {
   private readonly cache: ArticleCache | undefined;
   private readonly write: boolean;
   /** Known once the config is read; kept for rendering a lost article body again. */
-  private markdownOptions: MarkdownOptions = { macros: {} };
+  private markdown: MarkdownOptions = { macros: {}, basePath: '/' };
   readonly articleByKey = new Map<string, Article>();
   private basePath: string | undefined;
   /** Set once the build has its result; work still running for it (the search index) stops. */
@@ -463,11 +465,11 @@ class BuildRun {
 
     this.manifest =
       this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
+    this.markdown = markdownOptions(config);
     const keyed = loaded.articles.map((article) => ({
       article,
-      key: this.memory.remembered.key(article, markdownOptionsOf(config), fingerprint),
+      key: this.memory.remembered.key(article, this.markdown, fingerprint),
     }));
-    this.markdownOptions = markdownOptionsOf(config);
     for (const { article, key } of keyed) this.articleByKey.set(key, article);
     const siteKey = sha256(fingerprint, JSON.stringify(config));
     // In the site's order: the search index takes its documents in that order, and Pagefind
@@ -575,7 +577,14 @@ class BuildRun {
         })),
       );
     });
-    const assets = [...copied];
+    const bundled = await Promise.all(
+      bundleOutputs(read.bundleFiles, loaded.articles).map(async (file): Promise<KeyedFile> => ({
+        path: file.path,
+        key: await assetKey(file),
+        file,
+      })),
+    );
+    const assets = [...copied, ...bundled];
     // Feed, sitemap and robots.txt (src/build/site-files.ts) are made again only when what
     // they show changed.
     const articleBody = ({ rendered: { article } }: SiteArticle) =>
@@ -598,6 +607,14 @@ class BuildRun {
     const sitemapKey = sha256('sitemap', siteKey, sitemapInputs(site));
     assets.push(...(await this.generated(sitemapKey, async () => sitemapFiles(site, config))));
     if (keptSearch) assets.push(...keptSearch);
+    this.diagnostics.push(
+      ...checkLinks(
+        site,
+        config,
+        assets.map((file) => file.path),
+        configured.menuLocations,
+      ),
+    );
     return this.output(
       site,
       config,
@@ -662,7 +679,7 @@ class BuildRun {
         chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
           const results = await this.runner.articles({
             kind: 'articles',
-            markdown: markdownOptionsOf(config),
+            markdown: this.markdown,
             cacheDir: this.cacheDir,
             search,
             jobs,
@@ -912,7 +929,7 @@ class BuildRun {
     const jobs = [...new Set(keys)].map((key) => ({ key, article: this.articleByKey.get(key)! }));
     const results = await this.runner.articles({
       kind: 'articles',
-      markdown: this.markdownOptions,
+      markdown: this.markdown,
       search: true,
       jobs,
     });
@@ -1084,9 +1101,4 @@ function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
-}
-
-/** What of the site config reaches the markdown stage, and so every article's cache key. */
-function markdownOptionsOf(config: SiteConfig): MarkdownOptions {
-  return { macros: config.macros, markdownEscapes: config.math.markdownEscapes };
 }

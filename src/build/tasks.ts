@@ -26,6 +26,7 @@ import {
 } from '../render/index.js';
 import type { PageSpec } from '../site/index.js';
 import { ArticleCache, type ArticleSummary } from './article-cache.js';
+import { failedWhile } from './internal-error.js';
 
 /**
  * The two kinds of work a build spreads over worker threads. The same functions run
@@ -41,6 +42,15 @@ export interface ArticleTask {
   /** Cut the search index's text of each body too; a build that keeps its index has no use for it. */
   search: boolean;
   jobs: { key: string; article: Article }[];
+}
+
+/** What of the site config an article's render depends on: part of every article's key. */
+export function markdownOptions(config: SiteConfig): MarkdownOptions {
+  return {
+    macros: config.macros,
+    basePath: config.basePath,
+    markdownEscapes: config.math.markdownEscapes,
+  };
 }
 
 export interface RenderedSummary {
@@ -109,12 +119,14 @@ export async function renderArticles(task: ArticleTask): Promise<RenderedSummary
   const cache = task.cacheDir ? new ArticleCache(task.cacheDir) : undefined;
   const results: RenderedSummary[] = [];
   for (const { key, article } of task.jobs) {
-    // Typeset here, once per article, so that no page pays for it again.
-    const {
-      article: _article,
-      html,
-      ...summary
-    } = typesetArticle(markdown.renderer.render(article));
+    let rendered;
+    try {
+      // Typeset here, once per article, so that no page pays for it again.
+      rendered = typesetArticle(markdown.renderer.render(article));
+    } catch (error) {
+      throw failedWhile(`while rendering ${article.sourcePath}`, error);
+    }
+    const { article: _article, html, ...summary } = rendered;
     // What the search index takes of the body, made here in parallel and cached with it.
     const search = task.search ? searchBody(html) : undefined;
     if (cache) {
@@ -149,7 +161,12 @@ export async function renderPages(task: PageTask): Promise<PageTaskResult> {
       }
       data.article.html = typeof body === 'string' ? body : ARTICLE_BODY_MARK;
     }
-    const page = pages.renderer.renderData(job.kind, data);
+    let page;
+    try {
+      page = pages.renderer.renderData(job.kind, data);
+    } catch (error) {
+      throw failedWhile(`while rendering the page ${job.path}`, error);
+    }
     result.diagnostics.push(...page.diagnostics);
     if (page.html === undefined) continue;
     const content = body instanceof Buffer ? withBody(page.html, body) : page.html;

@@ -6,6 +6,7 @@ Commands:
   build   Build the site from content/ into dist/
   dev     Build with drafts, serve at http://127.0.0.1:4321/, rebuild and reload on every change
   new     Write content/posts/<slug>.md for a new article: sugaku new "対数の性質"
+  import  Move articles from Zenn or Qiita: sugaku import zenn <repo>, sugaku import qiita <folder>
 
 Build options:
   --content DIR     folder with posts/ (default: content)
@@ -32,6 +33,8 @@ New options:
   --content DIR     folder with posts/ (default: content)
   --config FILE     site config, for the time zone and the default author
 
+Every command: --debug prints the stack trace of an internal error.
+
 Exit codes: 0 built, 1 content errors (nothing written) or, for new, the file exists,
-2 usage or config errors.
+2 usage or config errors, 70 an internal error (a bug in sugaku; nothing written).
 `;

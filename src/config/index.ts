@@ -12,6 +12,7 @@ export type {
   FieldRule,
   FieldRules,
   SourcePosition,
+  UnknownKey,
   YamlMapping,
   YamlRegion,
 } from './yaml-mapping.js';
@@ -21,5 +22,6 @@ export {
   positionAt,
   readYamlMapping,
   topLevelPositions,
+  unknownKeys,
   unknownKeyWarnings,
 } from './yaml-mapping.js';

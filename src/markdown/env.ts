@@ -2,7 +2,7 @@ import type { Env, Token } from 'markdown-it';
 import type { Article } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { EquationLink, MathEngine, SourceLocation } from '../math/index.js';
-import type { Equation, EquationRef } from './types.js';
+import type { Equation, EquationRef, InternalLink } from './types.js';
 
 /**
  * Everything one article's render needs and collects. markdown-it hands `env` to every
@@ -23,6 +23,8 @@ export interface RenderEnv extends Env {
    */
   pendingReferences: EquationRef[];
   formulaCount: number;
+  /** Links and images into the site, in source order. */
+  links: InternalLink[];
   /** Set while rendering headings for the table of contents: references stay plain text. */
   plainReferences?: boolean;
 }

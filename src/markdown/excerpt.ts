@@ -101,9 +101,18 @@ function proseUnits(tokens: Token[]): Unit[] {
         units.push({ kind: 'char', char: ' ' });
       } else if (child.type === 'math_inline') {
         const html = (child.meta as { html?: string } | null)?.html;
-        if (html) units.push({ kind: 'math', html });
+        if (html) units.push({ kind: 'math', html: withoutLinks(html) });
       }
     }
   }
   return units;
+}
+
+/**
+ * An excerpt is shown on other pages (lists, Read more cards, the feed), where a formula's
+ * `\eqref` link to `#eq-1` would point into the page that shows it, at nothing. There the
+ * number is plain text; the card itself links to the article.
+ */
+function withoutLinks(html: string): string {
+  return html.replace(/<a\b[^>]*>|<\/a>/g, '').replace(/ href="[^"]*"/g, '');
 }

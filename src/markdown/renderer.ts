@@ -6,14 +6,27 @@ import type { MathEngine } from '../math/index.js';
 import type { RenderEnv } from './env.js';
 import { buildExcerpt } from './excerpt.js';
 import { readingLength } from './reading-length.js';
+import { basePathPlugin } from './rules/base-path.js';
 import { cjkBreaksPlugin } from './rules/cjk-breaks.js';
 import { codePlugin } from './rules/code.js';
+import { linkLocationsPlugin } from './rules/link-locations.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
 import { numberEquations } from './equations.js';
 import { equationRefsPlugin } from './rules/equation-refs.js';
 import { locateFormulas, mathPlugin } from './rules/math.js';
 import { unclosedMathPlugin } from './rules/unclosed-math.js';
 import type { RenderedArticle } from './types.js';
+
+/** The values of the `id` attributes our renderers write (always double-quoted, escaped). */
+function idsIn(html: string): string[] {
+  return [...html.matchAll(/ id="([^"]*)"/g)].map((match) => unescapeHtml(match[1]!));
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_entity, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'quot' ? '"' : "'",
+  );
+}
 
 export interface MarkdownRenderer {
   render(article: Article): RenderedArticle;
@@ -22,6 +35,8 @@ export interface MarkdownRenderer {
 export interface MarkdownOptions {
   /** Site-wide KaTeX macros; an article's own `macros` are laid over them. */
   macros: Readonly<Record<string, string>>;
+  /** The site's base path (`/blog/`): put before every root-relative URL an author writes. Default `/`. */
+  basePath?: string;
   /** The site's `math.markdownEscapes`: undo Markdown escapes in inline math. */
   markdownEscapes?: boolean;
 }
@@ -42,6 +57,8 @@ export function createMarkdownRenderer(
   md.use(codePlugin);
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
+  md.use(basePathPlugin, options.basePath ?? '/');
+  md.use(linkLocationsPlugin);
 
   return {
     render(article) {
@@ -55,6 +72,7 @@ export function createMarkdownRenderer(
         equations: [],
         pendingReferences: [],
         formulaCount: 0,
+        links: [],
       };
       const tokens = md.parse(article.body, env);
       locateFormulas(tokens, env);
@@ -72,6 +90,8 @@ export function createMarkdownRenderer(
         equations: env.equations,
         ...(env.pendingReferences.length > 0 ? { references: env.pendingReferences } : {}),
         formulaCount: env.formulaCount,
+        ...(env.links.length > 0 ? { links: env.links } : {}),
+        anchors: idsIn(html),
         readingLength: readingLength(tokens),
         diagnostics: sortDiagnostics(env.diagnostics),
       };

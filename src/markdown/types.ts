@@ -48,6 +48,13 @@ export type EquationRef =
       restates?: string;
     };
 
+/** A link or image the author wrote into the site, as the page has it (base path applied). */
+export interface InternalLink {
+  kind: 'link' | 'image';
+  href: string;
+  location: SourceLocation;
+}
+
 export interface RenderedArticle {
   article: Article;
   html: string;
@@ -60,6 +67,10 @@ export interface RenderedArticle {
   /** References left for the site-wide step (other parts of the series); absent when none. */
   references?: EquationRef[];
   formulaCount: number;
+  /** Links and images into the site, for the build to check; absent when none. */
+  links?: InternalLink[];
+  /** Every element id in the body (headings, equations, notes): where links may point. */
+  anchors?: string[];
   /** Characters a reader reads: prose, with each formula counted as a few characters and code left out. */
   readingLength: number;
   diagnostics: Diagnostic[];

@@ -233,6 +233,20 @@ describe('the render cache', () => {
     expect(await readFile(path.join(root, 'dist/posts/a/index.html'), 'utf8')).toContain('x^3');
   });
 
+  it('warns about an unknown key once, naming every file, also when front matter is read back', async () => {
+    await writePost('a', '本文。', 'colour: red\n');
+    await writePost('bb', '本文。', 'colour: blue\n');
+    const unknownKeys = (result: { diagnostics: { code: string; message: string }[] }) =>
+      result.diagnostics.filter((d) => d.code === 'front-matter/unknown-key').map((d) => d.message);
+    const first = await build(options);
+    const second = await build(options);
+    expect(second.stats.articlesRendered).toBe(0);
+    expect(unknownKeys(first)).toEqual([
+      expect.stringMatching(/`colour` in the front matter of 2 articles.*also in .*bb\.md:5/),
+    ]);
+    expect(unknownKeys(second)).toEqual(unknownKeys(first));
+  });
+
   it('renders only the pages that read an edited template', async () => {
     const templates = path.join(root, 'templates');
     await cp(path.join(repo, 'templates'), templates, { recursive: true });
@@ -303,12 +317,13 @@ describe('cache keys', () => {
     ).not.toBe(base);
 
     const source = article('本文 $x$');
-    const none = { macros: {} };
-    const key = articleKey(source, none, base);
-    expect(articleKey(source, none, base)).toBe(key);
-    expect(articleKey(article('本文 $y$'), none, base)).not.toBe(key);
-    expect(articleKey(source, { macros: { '\\R': '\\mathbb{R}' } }, base)).not.toBe(key);
-    expect(articleKey(source, { ...none, markdownEscapes: true }, base)).not.toBe(key);
-    expect(articleKey(source, none, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
+    const plain = { macros: {}, basePath: '/' };
+    const key = articleKey(source, plain, base);
+    expect(articleKey(source, { macros: {}, basePath: '/' }, base)).toBe(key);
+    expect(articleKey(article('本文 $y$'), plain, base)).not.toBe(key);
+    expect(articleKey(source, { ...plain, macros: { '\\R': '\\mathbb{R}' } }, base)).not.toBe(key);
+    expect(articleKey(source, { ...plain, basePath: '/blog/' }, base)).not.toBe(key);
+    expect(articleKey(source, { ...plain, markdownEscapes: true }, base)).not.toBe(key);
+    expect(articleKey(source, plain, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
   });
 });

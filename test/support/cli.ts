@@ -10,11 +10,11 @@ export interface CliRun {
 }
 
 /** Runs the compiled CLI (`npm test` compiles it first) from the repository root. */
-export function runCli(args: string[], cwd = repo): Promise<CliRun> {
+export function runCli(args: string[], cwd = repo, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(repo, 'bin/sugaku.js'), ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     let stdout = '';
     let stderr = '';
