@@ -71,6 +71,9 @@ describe('inline $…$ as KaTeX’s auto-render reads it', () => {
     expect(located(diagnostics)).toEqual(['5:5 math/digit-after-dollar']);
     expect(diagnostics[0]!.message).not.toContain('not closed');
     expect(diagnostics[0]!.hint).toContain('\\(2^n\\)');
+    expect(located(render('$n$2つ、$2^n$3 通り。\n').diagnostics)).toEqual([
+      '5:7 math/digit-after-dollar',
+    ]);
   });
 });
 

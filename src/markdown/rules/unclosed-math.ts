@@ -37,7 +37,9 @@ function unclosedIn(block: Token, env: RenderEnv, inCell: boolean): Diagnostic[]
   const children = block.children!;
   children.forEach((child, index) => {
     if (child.type.startsWith('math_inline')) {
-      cursor = Math.max(cursor, (formulaMeta(child).offset ?? cursor) + child.markup.length);
+      // Past the closing delimiter, which is as long as the opening one (`$`, `$$`, `\)`).
+      const end = (formulaMeta(child).offset ?? cursor) + 2 * child.markup.length;
+      cursor = Math.max(cursor, end + child.content.length);
     } else if (child.type === 'text_special' && child.markup === '\\(') {
       const at = content.indexOf('\\(', cursor);
       cursor = at === -1 ? cursor : at + 2;
