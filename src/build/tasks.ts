@@ -46,7 +46,11 @@ export interface ArticleTask {
 
 /** What of the site config an article's render depends on: part of every article's key. */
 export function markdownOptions(config: SiteConfig): MarkdownOptions {
-  return { macros: config.macros, basePath: config.basePath };
+  return {
+    macros: config.macros,
+    basePath: config.basePath,
+    markdownEscapes: config.math.markdownEscapes,
+  };
 }
 
 export interface RenderedSummary {

@@ -14,6 +14,7 @@ export function defaultConfig(): SiteConfig {
     postsPerPage: 10,
     readMoreCount: 3,
     macros: {},
+    math: { markdownEscapes: false },
     // Japanese text is read at roughly 400–600 characters a minute.
     readingSpeed: 600,
   };

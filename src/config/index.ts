@@ -1,6 +1,7 @@
-export type { SiteConfig, AuthorProfile, MenuItem } from './types.js';
+export type { SiteConfig, AuthorProfile, MathOptions, MenuItem } from './types.js';
 export type { ConfigOverrides, ConfigResult } from './parse.js';
 export { defaultConfig } from './defaults.js';
+export { macroName } from './schema.js';
 export { parseConfig } from './parse.js';
 export { loadConfig } from './load.js';
 export { wallClockAt, type WallClock } from './time-zone.js';

@@ -4,6 +4,7 @@ import {
   authorKeys,
   configFileSchema,
   configKeys,
+  mathKeys,
   configRules,
   isSafeBasePath,
   menuItemKeys,
@@ -80,9 +81,10 @@ function validate(text: string, file: string, overrides: ConfigOverrides): Confi
 }
 
 function unknownKeys(mapping: YamlMapping): Diagnostic[] {
-  const { authors, menu } = mapping.data;
+  const { authors, menu, math } = mapping.data;
   return [
     ...unknownKeyWarnings(mapping, [], configKeys),
+    ...(isRecord(math) ? unknownKeyWarnings(mapping, ['math'], mathKeys) : []),
     ...Object.keys(isRecord(authors) ? authors : {}).flatMap((id) =>
       unknownKeyWarnings(mapping, ['authors', id], authorKeys),
     ),
@@ -133,6 +135,7 @@ function withDefaults(file: ConfigFile, overrides: ConfigOverrides): SiteConfig 
   const config: SiteConfig = {
     ...defaults,
     ...file,
+    math: { ...defaults.math, ...file.math },
     baseUrl,
     basePath: normaliseBasePath(basePath),
   };

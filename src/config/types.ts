@@ -10,6 +10,15 @@ export interface MenuItem {
   url: string;
 }
 
+export interface MathOptions {
+  /**
+   * Undo Markdown escapes written inside inline math (`$x^\*$`, `$\mathrm{OPT}\_i$`,
+   * `$\\{a\\}$`), as Qiita and other renderers that apply Markdown before TeX need them.
+   * For sites moved from there; off by default, when such escapes are warned about.
+   */
+  markdownEscapes: boolean;
+}
+
 /** The whole site configuration after defaults are applied. */
 export interface SiteConfig {
   title: string;
@@ -30,6 +39,7 @@ export interface SiteConfig {
   readMoreCount: number;
   /** KaTeX macros available to every formula of the site. */
   macros: Record<string, string>;
+  math: MathOptions;
   /** Reading speed for Japanese text, in characters per minute. */
   readingSpeed: number;
 }

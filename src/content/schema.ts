@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { FieldRules } from '../config/index.js';
+import { macroName, type FieldRules } from '../config/index.js';
 import { ACCEPTED_DATE_FORMS } from './dates.js';
 
 export const frontMatterKeys = [
@@ -99,12 +99,7 @@ export const frontMatterSchema = z.object({
   part: z.int().min(1).optional(),
   draft: z.boolean().optional(),
   cover: z.string().trim().min(1).optional(),
-  macros: z
-    .record(
-      z.string().refine((name) => /^\\./.test(name), 'macro names must start with `\\`'),
-      z.string(),
-    )
-    .optional(),
+  macros: z.record(macroName, z.string()).optional(),
   topics: tagList.optional(),
   published: z.boolean().optional(),
   published_at: dateText.optional(),

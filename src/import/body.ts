@@ -63,7 +63,7 @@ export function convertBody(body: string, options: BodyOptions): ConvertedBody {
           notes.push({
             line: display.line,
             kind: 'display-math',
-            message: `\`$$\` block with a blank line in it (line ${display.blank}): sugaku ends display math at a blank line; delete the blank line`,
+            message: `\`$$\` block with a blank line in it (line ${display.blank}): sugaku reads it but warns (math/blank-line-in-display); delete the blank line`,
           });
         }
         display = undefined;

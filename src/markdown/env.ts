@@ -11,6 +11,8 @@ import type { Equation, EquationRef, InternalLink } from './types.js';
 export interface RenderEnv extends Env {
   article: Article;
   macros: Readonly<Record<string, string>>;
+  /** Undo Markdown escapes in inline math (`math.markdownEscapes`), else warn about them. */
+  markdownEscapes: boolean;
   math: MathEngine;
   sourceLines: readonly string[];
   diagnostics: Diagnostic[];

@@ -52,8 +52,9 @@ export function numberEquations(tokens: Token[], env: RenderEnv): void {
     (token) => token.type === 'math_block' && !formulaMeta(token).unclosed,
   );
   for (const token of displays) {
+    // On a line of its own: a `%` comment on the last line cannot swallow it.
     if (token.info && !readEquationMarks(token.content).rows.some((row) => row.tag))
-      token.content += `\\tag{${token.info}}`;
+      token.content += `\n\\tag{${token.info}}`;
   }
   const marks = new Map<Token, EquationMarks>(
     displays.map((token) => [token, readEquationMarks(token.content)]),
@@ -263,6 +264,7 @@ function resolveFormula(
       ...(meta.lineColumns ? { lineColumns: meta.lineColumns } : {}),
       references,
       ...(meta.numbering ? { numbering: meta.numbering } : {}),
+      ...(isInlineMath(token) && env.markdownEscapes ? { markdownEscapes: true } : {}),
     },
     labels: [...new Set(missing)],
     ...(restates !== undefined ? { restates } : {}),

@@ -43,6 +43,8 @@ export interface MarkdownOptions {
   macros: Readonly<Record<string, string>>;
   /** The site's base path (`/blog/`): put before every root-relative URL an author writes. Default `/`. */
   basePath?: string;
+  /** The site's `math.markdownEscapes`: undo Markdown escapes in inline math. */
+  markdownEscapes?: boolean;
 }
 
 /**
@@ -78,6 +80,7 @@ export function createMarkdownRenderer(
       const env: RenderEnv = {
         article,
         macros: { ...options.macros, ...article.macros },
+        markdownEscapes: options.markdownEscapes ?? false,
         math,
         sourceLines: article.sourceText.split('\n'),
         diagnostics: [],

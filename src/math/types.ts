@@ -40,6 +40,8 @@ export interface FormulaRequest {
   references?: Readonly<Record<string, EquationLink>>;
   /** What the article's numbering gave the rows of this display (see `readEquationMarks`). */
   numbering?: readonly RowNumber[];
+  /** Undo Markdown escapes (`x^\*`, `\\{`) first: inline math of a site with `math.markdownEscapes`. */
+  markdownEscapes?: boolean;
 }
 
 export interface RenderedFormula {

@@ -115,6 +115,15 @@ describe('the render cache', () => {
     expect((await build(options)).stats.articlesRendered).toBe(3);
   });
 
+  it('renders every article again when math.markdownEscapes changes', async () => {
+    await build(options);
+    await writeFile(
+      path.join(root, 'site.yaml'),
+      'title: キャッシュのテスト\nmath:\n  markdownEscapes: true\n',
+    );
+    expect((await build(options)).stats.articlesRendered).toBe(3);
+  });
+
   it('renders only that article again when its own macros change', async () => {
     await build(options);
     await writePost('a', '関数 $\\f$ を考える。', 'macros:\n  "\\\\f": "f(x)"\n');
@@ -314,6 +323,7 @@ describe('cache keys', () => {
     expect(articleKey(article('本文 $y$'), plain, base)).not.toBe(key);
     expect(articleKey(source, { ...plain, macros: { '\\R': '\\mathbb{R}' } }, base)).not.toBe(key);
     expect(articleKey(source, { ...plain, basePath: '/blog/' }, base)).not.toBe(key);
+    expect(articleKey(source, { ...plain, markdownEscapes: true }, base)).not.toBe(key);
     expect(articleKey(source, plain, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
   });
 });

@@ -111,7 +111,7 @@ describe('wrong values', () => {
   it('rejects macro names without a backslash', () => {
     const { diagnostics } = parse("macros:\n  R: '\\mathbb{R}'\n");
     expect(diagnostics[0]?.message).toBe(
-      'Invalid key `R` in `macros`: macro names must start with `\\`',
+      'Invalid key `R` in `macros`: macro names must start with `\\` (or be one character that is not a letter or digit, such as `’`)',
     );
   });
 

@@ -18,6 +18,7 @@ export function siteConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     postsPerPage: 10,
     readMoreCount: 3,
     macros: {},
+    math: { markdownEscapes: false },
     readingSpeed: 500,
     ...overrides,
   };
