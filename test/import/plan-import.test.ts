@@ -195,7 +195,7 @@ describe('bodies', () => {
       [6, '`:::details` block (Zenn): check how it looks'],
       [
         7,
-        '`$$` block with a blank line in it (line 5): sugaku ends display math at a blank line; delete the blank line',
+        '`$$` block with a blank line in it (line 5): sugaku reads it but warns (math/blank-line-in-display); delete the blank line',
       ],
       [14, 'Markdown escape `\\_` in the formula `$f_{\\mathrm{OPT}}\\_i$`'],
       [19, 'Zenn embed `@[youtube]` is shown as text: replace it with a link'],
