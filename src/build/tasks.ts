@@ -50,6 +50,7 @@ export function markdownOptions(config: SiteConfig): MarkdownOptions {
     macros: config.macros,
     basePath: config.basePath,
     markdownEscapes: config.math.markdownEscapes,
+    breaks: config.markdown.breaks,
   };
 }
 

@@ -7,7 +7,7 @@ import { formatDiagnostic, hasErrors } from '../diagnostics/index.js';
 import {
   existingFiles,
   importSummary,
-  markdownEscapesConfig,
+  importedSiteConfig,
   planImport,
   readImportFolder,
   writeImport,
@@ -79,10 +79,11 @@ export async function runImport(args: string[], cwd = process.cwd()): Promise<nu
   }
 
   const configFile = path.resolve(cwd, values.config ?? CONFIG_FILE);
-  let configAction: SummaryPlaces['config'];
-  if (plan.needsMarkdownEscapes) {
-    configAction = (await exists(configFile)) ? 'exists' : dryRun ? 'would write' : 'written';
-  }
+  const configAction: SummaryPlaces['config'] = (await exists(configFile))
+    ? 'exists'
+    : dryRun
+      ? 'would write'
+      : 'written';
   if (!dryRun) {
     try {
       await writeImport(plan, targets, values.force);
@@ -93,7 +94,7 @@ export async function runImport(args: string[], cwd = process.cwd()): Promise<nu
       return 1;
     }
     if (configAction === 'written')
-      await writeFile(configFile, markdownEscapesConfig, { flag: 'wx' });
+      await writeFile(configFile, importedSiteConfig(plan.needsMarkdownEscapes), { flag: 'wx' });
   }
 
   const content = shown(contentDir);
@@ -110,7 +111,7 @@ export async function runImport(args: string[], cwd = process.cwd()): Promise<nu
       content,
       public: publicShown,
       dryRun,
-      ...(configAction ? { config: configAction } : {}),
+      config: configAction,
       configFile: shown(configFile),
       buildCommand,
     }),

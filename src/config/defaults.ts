@@ -15,6 +15,7 @@ export function defaultConfig(): SiteConfig {
     readMoreCount: 3,
     macros: {},
     math: { markdownEscapes: false },
+    markdown: { breaks: false },
     // Japanese text is read at roughly 400–600 characters a minute.
     readingSpeed: 600,
   };

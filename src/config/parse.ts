@@ -4,6 +4,7 @@ import {
   authorKeys,
   configFileSchema,
   configKeys,
+  markdownKeys,
   mathKeys,
   configRules,
   isSafeBasePath,
@@ -81,10 +82,11 @@ function validate(text: string, file: string, overrides: ConfigOverrides): Confi
 }
 
 function unknownKeys(mapping: YamlMapping): Diagnostic[] {
-  const { authors, menu, math } = mapping.data;
+  const { authors, menu, math, markdown } = mapping.data;
   return [
     ...unknownKeyWarnings(mapping, [], configKeys),
     ...(isRecord(math) ? unknownKeyWarnings(mapping, ['math'], mathKeys) : []),
+    ...(isRecord(markdown) ? unknownKeyWarnings(mapping, ['markdown'], markdownKeys) : []),
     ...Object.keys(isRecord(authors) ? authors : {}).flatMap((id) =>
       unknownKeyWarnings(mapping, ['authors', id], authorKeys),
     ),
@@ -136,6 +138,7 @@ function withDefaults(file: ConfigFile, overrides: ConfigOverrides): SiteConfig 
     ...defaults,
     ...file,
     math: { ...defaults.math, ...file.math },
+    markdown: { ...defaults.markdown, ...file.markdown },
     baseUrl,
     basePath: normaliseBasePath(basePath),
   };

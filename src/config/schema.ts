@@ -16,11 +16,13 @@ export const configKeys = [
   'readMoreCount',
   'macros',
   'math',
+  'markdown',
   'readingSpeed',
 ] as const;
 
 export const authorKeys = ['name', 'bio', 'url'] as const;
 export const mathKeys = ['markdownEscapes'] as const;
+export const markdownKeys = ['breaks'] as const;
 export const menuItemKeys = ['label', 'url'] as const;
 
 /**
@@ -75,6 +77,7 @@ export const configFileSchema = z
     readMoreCount: z.int().min(0),
     macros: z.record(macroName, z.string()),
     math: z.object({ markdownEscapes: z.boolean() }).partial(),
+    markdown: z.object({ breaks: z.boolean() }).partial(),
     readingSpeed: z.number().positive(),
   })
   .partial();
@@ -110,6 +113,8 @@ export const configRules: FieldRules = {
   'macros.*': { expected: 'text (the definition)', example: "macros: { '\\R': '\\mathbb{R}' }" },
   math: { expected: 'a mapping of math options', example: 'math: { markdownEscapes: true }' },
   'math.markdownEscapes': { expected: 'true or false', example: 'math: { markdownEscapes: true }' },
+  markdown: { expected: 'a mapping of Markdown options', example: 'markdown: { breaks: true }' },
+  'markdown.breaks': { expected: 'true or false', example: 'markdown: { breaks: true }' },
   readingSpeed: {
     expected: 'a positive number of characters per minute',
     example: 'readingSpeed: 600',

@@ -19,6 +19,15 @@ export interface MathOptions {
   markdownEscapes: boolean;
 }
 
+export interface MarkdownSiteOptions {
+  /**
+   * A line break inside a paragraph is a line break on the page (`<br>`), as on Zenn and
+   * Qiita, instead of joining the lines (Japanese without a space, Latin with one). For
+   * sites moved from there, whose authors broke lines where they wanted them shown.
+   */
+  breaks: boolean;
+}
+
 /** The whole site configuration after defaults are applied. */
 export interface SiteConfig {
   title: string;
@@ -40,6 +49,7 @@ export interface SiteConfig {
   /** KaTeX macros available to every formula of the site. */
   macros: Record<string, string>;
   math: MathOptions;
+  markdown: MarkdownSiteOptions;
   /** Reading speed for Japanese text, in characters per minute. */
   readingSpeed: number;
 }

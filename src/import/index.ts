@@ -13,4 +13,4 @@ export { readImportFolder } from './read.js';
 export { planImport } from './plan.js';
 export { existingFiles, plannedFiles, writeImport } from './write.js';
 export { importSummary } from './summary.js';
-export { markdownEscapesConfig } from './config-file.js';
+export { importedSettings, importedSiteConfig } from './config-file.js';

@@ -1,3 +1,4 @@
+import { importedSettings } from './config-file.js';
 import type { DateOrigin, ImportPlan, NoteKind } from './types.js';
 
 export interface SummaryPlaces {
@@ -6,8 +7,8 @@ export interface SummaryPlaces {
   content: string;
   public: string;
   dryRun: boolean;
-  /** What was done about `math.markdownEscapes`, when the articles need it. */
-  config?: 'written' | 'exists' | 'would write';
+  /** What was done about the site config's settings for imported articles. */
+  config: 'written' | 'exists' | 'would write';
   configFile: string;
   /** The command that builds the imported site. */
   buildCommand: string;
@@ -66,17 +67,18 @@ export function importSummary(plan: ImportPlan, places: SummaryPlaces): string {
       lines.push(`  ${places.content}/${note.file}:${note.line}: ${note.message}`);
     }
   }
-  if (plan.needsMarkdownEscapes) {
-    const setting = '`math: { markdownEscapes: true }`';
-    lines.push(
-      '',
-      places.config === 'written'
-        ? `Wrote ${places.configFile} with ${setting}, so that \\_ and \\* in formulas read as _ and *.`
-        : places.config === 'would write'
-          ? `Would write ${places.configFile} with ${setting}, so that \\_ and \\* in formulas read as _ and *.`
-          : `Add ${setting} to ${places.configFile}, so that \\_ and \\* in formulas read as _ and *.`,
-    );
-  }
+  const settings = importedSettings(plan.needsMarkdownEscapes).join(' and ');
+  const why = plan.needsMarkdownEscapes
+    ? 'so that line breaks show as they did and \\_ and \\* in formulas read as _ and *'
+    : 'so that line breaks show as they did';
+  lines.push(
+    '',
+    places.config === 'written'
+      ? `Wrote ${places.configFile} with ${settings}, ${why}.`
+      : places.config === 'would write'
+        ? `Would write ${places.configFile} with ${settings}, ${why}.`
+        : `Add ${settings} to ${places.configFile}, ${why}.`,
+  );
   lines.push(
     '',
     places.dryRun ? 'Nothing was written (--dry-run).' : `Next: ${places.buildCommand}`,

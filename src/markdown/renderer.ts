@@ -45,6 +45,8 @@ export interface MarkdownOptions {
   basePath?: string;
   /** The site's `math.markdownEscapes`: undo Markdown escapes in inline math. */
   markdownEscapes?: boolean;
+  /** The site's `markdown.breaks`: a line break in a paragraph is a `<br>`, as on Zenn and Qiita. */
+  breaks?: boolean;
 }
 
 /**
@@ -58,11 +60,13 @@ export function createMarkdownRenderer(
   math: MathEngine,
   options: MarkdownOptions,
 ): MarkdownRenderer {
-  const md = new MarkdownIt({ html: false, typographer: false });
+  const breaks = options.breaks ?? false;
+  const md = new MarkdownIt({ html: false, typographer: false, breaks });
   md.use(mathPlugin);
   md.use(mathFencePlugin);
   md.use(cjkFriendly);
-  md.use(cjkBreaksPlugin);
+  // With `breaks`, every line break is shown, so none is joined.
+  if (!breaks) md.use(cjkBreaksPlugin);
   md.use(headingIdsPlugin);
   md.use(codePlugin);
   md.use(containersPlugin);

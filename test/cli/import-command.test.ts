@@ -197,7 +197,7 @@ describe('sugaku import qiita', () => {
     expect(await read('site/dist/posts/期待値の線形性/index.html')).toContain('サイコロの目の和');
   });
 
-  it('writes a site config with math.markdownEscapes when formulas hold \\_, and only if there is none', async () => {
+  it('writes a site config that keeps line breaks, with math.markdownEscapes when formulas hold \\_, and only if there is none', async () => {
     const folder = path.join(root, 'qiita');
     await mkdir(path.join(folder, 'public'), { recursive: true });
     await writeFile(
@@ -211,21 +211,33 @@ describe('sugaku import qiita', () => {
       'content/posts/最適解.md:7: Markdown escape `\\_` in the formula `$\\mathrm{OPT}\\_i$`',
     );
     expect(dry.stdout).toContain(
-      'Would write sugaku.config.yaml with `math: { markdownEscapes: true }`',
+      'Would write sugaku.config.yaml with `markdown: { breaks: true }` and `math: { markdownEscapes: true }`',
     );
     expect(await readdir(site)).toEqual([]);
 
     const run = await runCli(['import', 'qiita', folder], site);
-    expect(run.stdout).toContain('Wrote sugaku.config.yaml with `math: { markdownEscapes: true }`');
-    expect(await readFile(path.join(site, 'sugaku.config.yaml'), 'utf8')).toContain(
-      'math:\n  markdownEscapes: true\n',
+    expect(run.stdout).toContain(
+      'Wrote sugaku.config.yaml with `markdown: { breaks: true }` and `math: { markdownEscapes: true }`',
+    );
+    const written = await readFile(path.join(site, 'sugaku.config.yaml'), 'utf8');
+    expect(written).toContain('markdown:\n  breaks: true\n');
+    expect(written).toContain('math:\n  markdownEscapes: true\n');
+    const built = await runCli(
+      ['build', '--content', 'content', '--templates', path.join(repo, 'templates')],
+      site,
+    );
+    expect(built.stderr).toBe('');
+    expect(await readFile(path.join(site, 'dist/posts/最適解/index.html'), 'utf8')).toContain(
+      '<annotation encoding="application/x-tex">\\mathrm{OPT}\\_i</annotation>',
     );
 
     const other = path.join(root, 'other');
     await mkdir(other);
     await writeFile(path.join(other, 'sugaku.config.yaml'), 'title: 数学ノート\n');
     const again = await runCli(['import', 'qiita', folder], other);
-    expect(again.stdout).toContain('Add `math: { markdownEscapes: true }` to sugaku.config.yaml');
+    expect(again.stdout).toContain(
+      'Add `markdown: { breaks: true }` and `math: { markdownEscapes: true }` to sugaku.config.yaml',
+    );
     expect(await readFile(path.join(other, 'sugaku.config.yaml'), 'utf8')).toBe(
       'title: 数学ノート\n',
     );

@@ -253,7 +253,7 @@ describe('the summary', () => {
         '  content/posts/shoumei.md:7: Markdown escape `\\*` in the formula `$a\\*$`',
         '  content/posts/shoumei.md:10: `:::message` block (Zenn): check how it looks',
         '',
-        'Wrote sugaku.config.yaml with `math: { markdownEscapes: true }`, so that \\_ and \\* in formulas read as _ and *.',
+        'Wrote sugaku.config.yaml with `markdown: { breaks: true }` and `math: { markdownEscapes: true }`, so that line breaks show as they did and \\_ and \\* in formulas read as _ and *.',
         '',
         'Next: npm run build -- --content content',
         '',

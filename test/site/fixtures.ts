@@ -56,6 +56,7 @@ export function siteConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     readMoreCount: 3,
     macros: {},
     math: { markdownEscapes: false },
+    markdown: { breaks: false },
     readingSpeed: 500,
     ...overrides,
   };
