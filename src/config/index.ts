@@ -1,4 +1,10 @@
-export type { SiteConfig, AuthorProfile, MarkdownSiteOptions, MathOptions, MenuItem } from './types.js';
+export type {
+  SiteConfig,
+  AuthorProfile,
+  MarkdownSiteOptions,
+  MathOptions,
+  MenuItem,
+} from './types.js';
 export type { ConfigOverrides, ConfigResult } from './parse.js';
 export { defaultConfig } from './defaults.js';
 export { macroName } from './schema.js';
