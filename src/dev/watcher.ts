@@ -63,6 +63,8 @@ const EVENT_LATENESS_MS = 1000;
 export async function watchInputs(
   targets: WatchTargets,
   options: WatchOptions,
+  /** chokidar's `watch`; another in tests, to stand for a watcher that misses changes. */
+  startWatch: typeof watch = watch,
 ): Promise<InputWatcher> {
   const roots = [...new Set(targets.folders.map((folder) => path.resolve(folder)))];
   const files = new Set(targets.files.map((file) => path.resolve(file)));
@@ -141,7 +143,7 @@ export async function watchInputs(
       if (!quiet) record(root, true);
       if (identity === undefined || closed) return;
       const watcher = listen(
-        watch(root, {
+        startWatch(root, {
           ignoreInitial: true,
           ignored: (file: string) => file !== root && isIgnoredName(path.basename(file)),
         }),
@@ -163,7 +165,7 @@ export async function watchInputs(
     await old?.close();
     if (files.size === 0 || closed) return;
     fileWatcher = listen(
-      watch([...parents], {
+      startWatch([...parents], {
         ignoreInitial: true,
         depth: 0,
         ignored: (file: string) => !parents.has(file) && !files.has(file),
