@@ -208,6 +208,8 @@ export function createBuildLoop({ cwd, builder, instance, live, report }: BuildL
     /** The same path under the current base path, for a URL under a base path the config left. */
     rebasedUrl(pathname: string): string | undefined {
       for (const former of formerBasePaths) {
+        // `/` was the base before `/notes/`: `/notes/x/` is not `/notes/notes/x/`.
+        if (pathname.startsWith(basePath) && basePath.startsWith(former)) continue;
         if (pathname.startsWith(former)) return basePath + pathname.slice(former.length);
       }
       return undefined;

@@ -172,7 +172,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       const query = requestTarget.slice(pathname.length);
       return redirect(response, 301, `${pathname}/${query}`);
     }
-    return sendNotFound(response, head, loop.movedUrl(target.path));
+    return sendNotFound(response, head, loop.movedUrl(target.path) ?? loop.rebasedUrl(pathname));
   }
 
   async function sendFile(

@@ -136,6 +136,12 @@ describe('sugaku dev under editors and sync tools', () => {
     expect(old.status).toBe(404);
     expect(old.text).toContain('href="/notes/posts/riemann/"');
     expect((await page('/notes/posts/riemann/')).status).toBe(200);
+    expect((await page('/notes/posts/nothing/')).text).not.toContain('data-sugaku-moved');
+
+    const back = events.next('reload');
+    await writeFile(path.join(root, 'sugaku.config.yaml'), '');
+    expect((await back).data.basePath).toBe('/');
+    expect((await page('/notes/posts/riemann/')).text).toContain('href="/posts/riemann/"');
   });
 });
 
