@@ -27,9 +27,10 @@ export interface BuildLoopOptions {
 
 /**
  * A build that read a file in the middle of its save is built again rather than shown, at
- * most this many times in a row (a file rewritten without pause must still be shown).
+ * most this many times in a row (a file rewritten without pause must still be shown). A
+ * folder replaced whole (`git checkout`) can take several: each build sees another part.
  */
-const MAX_SUPERSEDED = 3;
+const MAX_SUPERSEDED = 8;
 
 /** How long a page that appeared may still be taken for a renamed article's new page. */
 const RECENT_PAGE_MS = 10_000;
@@ -75,6 +76,15 @@ export function createBuildLoop({ cwd, builder, instance, live, report }: BuildL
     } catch (error) {
       // Our bug, not the author's: say so, keep serving, and let the next build check everything.
       checkEverything = true;
+      if (!first && !stopped && superseded < MAX_SUPERSEDED && isVanishedFile(error)) {
+        // A file read while a folder was being replaced (`git checkout`): once it settles,
+        // build again rather than show a crash.
+        superseded += 1;
+        await sleep(SAVE_GRACE_MS);
+        for (const file of sources) pending.add(file);
+        everythingAsked = true;
+        return;
+      }
       overlay = internalErrorOverlayHtml(error);
       live.send({ type: 'overlay', html: overlay });
       report({ kind: 'crashed', error, sources });
@@ -147,13 +157,23 @@ export function createBuildLoop({ cwd, builder, instance, live, report }: BuildL
    */
   const caughtMidSave = async (result: BuildResult): Promise<boolean> => {
     if (result.exitCode !== 0 && pending.size > 0) return true;
-    for (const [name, text] of result.sources) {
-      if (text !== '') continue;
+    const suspects = new Set<string>();
+    for (const [name, text] of result.sources) if (text === '') suspects.add(name);
+    for (const diagnostic of result.diagnostics) {
+      // A template or the templates folder missing: maybe a folder being replaced.
+      if (diagnostic.severity === 'error' && ABSENCE_CODES.has(diagnostic.code))
+        suspects.add(diagnostic.file);
+    }
+    for (const name of suspects) {
       const file = path.resolve(cwd, name);
-      const wait = SAVE_GRACE_MS - (Date.now() - modifiedAt(file));
-      if (pathState(file) === 'empty' && wait > 0) await sleep(wait);
-      if (pathState(file) !== 'empty' || pending.size > 0) {
+      const before = pathState(file);
+      // Changed a moment ago (a file's own time, or its folder's for one that is gone).
+      const wait = SAVE_GRACE_MS - (Date.now() - changedAt(file));
+      if (before !== 'present' && wait > 0) await sleep(wait);
+      const after = pathState(file);
+      if (after !== before || (after === 'present' && wait > 0) || pending.size > 0) {
         pending.add(file);
+        everythingAsked ||= before === 'missing';
         return true;
       }
     }
@@ -239,10 +259,23 @@ async function sourcesFor(
   return (file) => texts.get(file);
 }
 
-function modifiedAt(file: string): number {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  } catch {
-    return 0;
+/** Errors that say an input is not there, which a save or a replaced folder may cause for a moment. */
+const ABSENCE_CODES = new Set(['template/missing', 'config/no-templates']);
+
+/** When a file last changed, or, if it is gone, the folder it was in. */
+function changedAt(file: string): number {
+  for (let at = file; ; at = path.dirname(at)) {
+    try {
+      const info = statSync(at, { throwIfNoEntry: false });
+      if (info) return Math.max(info.mtimeMs, info.ctimeMs);
+    } catch {
+      return 0;
+    }
+    if (path.dirname(at) === at) return 0;
   }
+}
+
+function isVanishedFile(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }

@@ -36,6 +36,8 @@ export interface WatchOptions {
 }
 
 const DEFAULT_CHECK_EVERY_MS = 2000;
+/** Quiet after the last event for a watched folder's name before its watcher is made again. */
+const FOLDER_SETTLE_MS = 60;
 /** A change's event may arrive a little after the check saw the change on disk. */
 const EVENT_LATENESS_MS = 1000;
 
@@ -72,6 +74,8 @@ export async function watchInputs(
   /** When each path was last reported by an event, for the consistency check. */
   const reportedAt = new Map<string, number>();
   let pending = new Set<string>();
+  /** The watched folders seen to exist since the start. */
+  const existed = new Set<string>();
   let lostTrack = false;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -82,11 +86,14 @@ export async function watchInputs(
   const flush = () => {
     timer = undefined;
     if (closed || pending.size === 0) return;
-    const decision = grace.decide(pending, pathState, Date.now());
+    // A watched folder gone for a moment (being replaced) holds every batch: a build now
+    // would find no templates, or no articles.
+    const held = [...pending, ...roots.filter((root) => existed.has(root))];
+    const decision = grace.decide(held, pathState, Date.now());
     if (!decision.ready) return schedule(decision.wakeAt - Date.now());
     const paths = [...pending].sort();
     pending = new Set();
-    grace.handedOver(paths);
+    grace.handedOver(held);
     const lost = lostTrack;
     lostTrack = false;
     options.onBatch({ paths, lostTrack: lost });
@@ -126,7 +133,7 @@ export async function watchInputs(
     new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   // One chokidar watcher per folder, made again when the folder is another one.
-  const folders = new Map<string, { identity?: string; watcher?: FSWatcher; turn: Promise<void> }>(
+  const folders = new Map<string, { identity?: number; watcher?: FSWatcher; turn: Promise<void> }>(
     roots.map((root) => [root, { turn: Promise.resolve() }]),
   );
   const rewatch = (root: string, force: boolean, quiet = false): Promise<void> => {
@@ -142,6 +149,7 @@ export async function watchInputs(
       await old?.close();
       if (!quiet) record(root, true);
       if (identity === undefined || closed) return;
+      existed.add(root);
       const watcher = listen(
         startWatch(root, {
           ignoreInitial: true,
@@ -175,6 +183,22 @@ export async function watchInputs(
     await ready(fileWatcher);
   };
 
+  // A folder replaced comes as a few events (deleted, created, moved in). Its watcher is made
+  // again once they are over, not after each: chokidar shares its `fs.watch` handles between
+  // watchers by path, and one closed while still setting up a handle can leave that handle
+  // behind, dead once the folder is replaced again, for every later watcher of the path.
+  const settling = new Map<string, NodeJS.Timeout>();
+  const settleThenRewatch = (root: string) => {
+    clearTimeout(settling.get(root));
+    settling.set(
+      root,
+      setTimeout(() => {
+        settling.delete(root);
+        void rewatch(root, true);
+      }, FOLDER_SETTLE_MS),
+    );
+  };
+
   // The folders above the watched ones, for the watched folders' names only.
   const above: FolderWatcher[] = [];
   for (const parent of new Set(roots.map((root) => path.dirname(root)))) {
@@ -184,7 +208,7 @@ export async function watchInputs(
           // Made again even when the new folder looks the same: a folder deleted and created
           // at once often gets the old one's inode number back.
           if (path.dirname(root) === parent && (!name || path.basename(root) === String(name)))
-            void rewatch(root, event === 'rename');
+            if (event === 'rename') settleThenRewatch(root);
         }
       });
       watcher.on('error', () => {
@@ -253,6 +277,7 @@ export async function watchInputs(
       if (checkTimer) clearTimeout(checkTimer);
       timer = undefined;
       for (const watcher of above) watcher.close();
+      for (const waiting of settling.values()) clearTimeout(waiting);
       await Promise.all([...folders.values()].map((state) => state.turn));
       await Promise.all([
         ...[...folders.values()].map((state) => state.watcher?.close()),
@@ -270,11 +295,15 @@ function changeTimeOf(file: string): number | undefined {
   }
 }
 
-/** Which folder is there: its inode, and its birth time, since inode numbers are used again. */
-function folderIdentity(folder: string): string | undefined {
+/**
+ * Which folder is there. Its inode only: a new folder often gets the old one's number back,
+ * which the `rename` seen in the folder above catches, while birth times are ctimes on some
+ * systems (libuv without statx) and would change with every file added.
+ */
+function folderIdentity(folder: string): number | undefined {
   try {
     const info = statSync(folder, { throwIfNoEntry: false });
-    return info?.isDirectory() ? `${info.ino}:${info.birthtimeMs}` : undefined;
+    return info?.isDirectory() ? info.ino : undefined;
   } catch {
     return undefined;
   }
