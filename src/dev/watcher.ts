@@ -93,7 +93,8 @@ export async function watchInputs(
     if (!decision.ready) return schedule(decision.wakeAt - Date.now());
     const paths = [...pending].sort();
     pending = new Set();
-    grace.handedOver(held);
+    // A folder still gone stays believed gone: later batches do not wait for it again.
+    grace.handedOver(paths);
     const lost = lostTrack;
     lostTrack = false;
     options.onBatch({ paths, lostTrack: lost });
