@@ -117,6 +117,19 @@ export interface BuildResult {
   changed: string[];
   /** The base path the site was built for, once the config was read. */
   basePath?: string;
+  /** Each article's page, when the build succeeded: the dev server follows a renamed article. */
+  articlePages?: ArticlePage[];
+}
+
+export interface ArticlePage {
+  /** Output path, `posts/対数/index.html`. */
+  path: string;
+  /** With the base path, percent-encoded: `/posts/%E5%AF%BE%E6%95%B0/`. */
+  url: string;
+  title: string;
+  /** The source's path as diagnostics name it, and its text. */
+  source: string;
+  sourceText: string;
 }
 
 /** What the caller knows about the change since the previous `build()` (the dev server's watcher). */
@@ -393,6 +406,7 @@ class BuildRun {
   private markdown: MarkdownOptions = { macros: {}, basePath: '/' };
   readonly articleByKey = new Map<string, Article>();
   private basePath: string | undefined;
+  private articlePages: ArticlePage[] = [];
   /** Set once the build has its result; work still running for it (the search index) stops. */
   private finished = false;
   /** What the previous build wrote to `outDir`, when writing. */
@@ -755,6 +769,17 @@ class BuildRun {
       const key = this.write ? sha256(...parts) : parts;
       return { spec, path: spec.path, key, articleKey, equationLinks: links };
     });
+    for (const { spec } of plans) {
+      if (spec.kind !== 'article') continue;
+      const { title, sourcePath, sourceText } = spec.article.rendered.article;
+      this.articlePages.push({
+        path: spec.path,
+        url: spec.url,
+        title,
+        source: sourcePath,
+        sourceText,
+      });
+    }
     const keep = new Set<string>();
     const outputs = [...plans, ...assets];
     const reusable = await inParallel(outputs, ({ path: file, key }) => this.reusable(file, key));
@@ -983,6 +1008,7 @@ class BuildRun {
       changed: [],
     };
     if (this.basePath !== undefined) result.basePath = this.basePath;
+    if (exitCode === 0) result.articlePages = this.articlePages;
     return result;
   }
 }

@@ -1,30 +1,12 @@
-import { parseArgs } from 'node:util';
 import { build, type BuildResult } from '../build/index.js';
 import { formatSummary } from '../diagnostics/index.js';
+import { parseCommandArgs } from './options.js';
 import { printDiagnostics } from './print.js';
 import { createProgressDisplay } from './progress.js';
 import { UsageError } from './usage.js';
 
 export async function runBuild(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'dist' },
-      config: { type: 'string' },
-      templates: { type: 'string', default: 'templates' },
-      public: { type: 'string', default: 'public' },
-      'base-path': { type: 'string' },
-      drafts: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      jobs: { type: 'string' },
-      'cache-dir': { type: 'string', default: '.cache' },
-      'no-cache': { type: 'boolean', default: false },
-    },
-  });
+  const { values } = parseCommandArgs('build', args);
   const progress = createProgressDisplay(process.stderr, values.quiet);
   const result = await build({
     cwd: process.cwd(),
@@ -63,7 +45,7 @@ function summaryLine({ stats, diagnostics }: BuildResult, outDir: string): strin
   );
 }
 
-function parseJobs(text: string): number {
+export function parseJobs(text: string): number {
   const jobs = Number(text);
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new UsageError(`--jobs takes a whole number of threads, got "${text}"`);
