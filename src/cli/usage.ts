@@ -20,8 +20,10 @@ Build options:
   --jobs N          worker threads (default: one per core; 1 renders in the main thread)
   --cache-dir DIR   render cache (default: .cache)
   --no-cache        render everything, keep no cache on disk
+  --no-wait         if another build is writing the output folder, exit 2 instead of waiting
 
-Dev options: the build options above except --out, --drafts (always on) and --quiet, and
+Dev options: the build options above except --out, --drafts (always on), --quiet and
+--no-wait, and
   --port N          port to listen on (default: 4321)
   --host HOST       address to listen on (default: 127.0.0.1, this machine only)
 
