@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { portableSegment } from '../../src/content/index.js';
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+// eslint-disable-next-line no-control-regex -- matching them is the point
 const WINDOWS_REFUSES = /[<>:"|?*\\/\u0000-\u001f]|[. ]$/;
 const DEVICE = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
 
