@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { parseArticle, type ArticleResult } from './article.js';
-import { portableSegment, segmentCollisionKey } from './portable-name.js';
+import { nameSlug, portableSegment, segmentCollisionKey } from './portable-name.js';
 import type { Article, SourceFile } from './types.js';
 
 export interface LoadOptions {
@@ -36,6 +36,14 @@ export function loadArticles(
       ...slugCollisions(articles),
       ...nameCollisions(articles, 'tags', (article) => article.tags),
       ...nameCollisions(articles, 'series', (article) => (article.series ? [article.series] : [])),
+      ...nameCollisions(
+        articles,
+        'author',
+        (article) => article.authors,
+        (name) =>
+          // Configured ids are their own folder name; a display name is made one.
+          Object.hasOwn(config.authors, name) ? name : nameSlug(name),
+      ),
     ],
   };
 }
@@ -76,33 +84,36 @@ function slugCollisions(articles: readonly Article[]): Diagnostic[] {
 }
 
 /**
- * Tags (or series) written two ways that would be one folder on macOS or Windows (`TeX` and
- * `tex`, or two long names alike up to where they are shortened). The site gives the second
- * a numbered URL; the author is told, with the articles that use each spelling.
+ * Tags, series or authors written two ways that would be one folder on macOS or Windows (`TeX`
+ * and `tex`, or two long names alike up to where they are shortened). The site gives the
+ * second a numbered URL; the author is told, with the articles that use each spelling.
  */
 function nameCollisions(
   articles: readonly Article[],
-  field: 'tags' | 'series',
+  field: 'tags' | 'series' | 'author',
   namesOf: (article: Article) => readonly string[],
+  folderOf: (name: string) => string = (name) => name,
 ): Diagnostic[] {
   const firstUse = new Map<string, Article>();
   const byFolder = new Map<string, string[]>();
   for (const article of articles) {
-    for (const name of namesOf(article)) {
-      if (firstUse.has(name)) continue;
+    for (const written of namesOf(article)) {
+      // `山田 花子` and `山田  花子` are one author, not two spellings.
+      const name = written.trim().replace(/\s+/g, ' ');
+      if (name === '' || firstUse.has(name)) continue;
       firstUse.set(name, article);
-      const key = folderKey(name);
+      const key = folderKey(folderOf(name));
       byFolder.set(key, [...(byFolder.get(key) ?? []), name]);
     }
   }
-  const what = field === 'tags' ? 'Tags' : 'Series';
+  const { title, noun, folder } = NAMED[field];
   return [...byFolder.values()]
     .filter((names) => names.length > 1)
     .flatMap((names) => {
       const uses = listInWords(
         names.map((name) => `"${name}" (${firstUse.get(name)!.sourcePath})`),
       );
-      const message = `${what} ${uses} would be one folder ${field}/${portableSegment(names[0]!)}/ on macOS or Windows; all but the first get a numbered URL`;
+      const message = `${title} ${uses} would be one folder ${folder}/${portableSegment(folderOf(names[0]!))}/ on macOS or Windows; all but the first get a numbered URL`;
       return names.map((name): Diagnostic => {
         const article = firstUse.get(name)!;
         return {
@@ -110,13 +121,19 @@ function nameCollisions(
           line: article.fieldPositions?.[field]?.line ?? 1,
           column: article.fieldPositions?.[field]?.column ?? 1,
           severity: 'warning',
-          code: `content/${field === 'tags' ? 'tag' : 'series'}-folder-clash`,
+          code: `content/${noun.split(' ')[0]}-folder-clash`,
           message,
-          hint: `Write the ${field === 'tags' ? 'tag' : 'series name'} the same way in every article.`,
+          hint: `Write the ${noun} the same way in every article.`,
         };
       });
     });
 }
+
+const NAMED = {
+  tags: { title: 'Tags', noun: 'tag', folder: 'tags' },
+  series: { title: 'Series', noun: 'series name', folder: 'series' },
+  author: { title: 'Authors', noun: 'author name', folder: 'authors' },
+} as const;
 
 /** Two names with one key are one folder somewhere: the same once made safe, up to case. */
 function folderKey(name: string): string {

@@ -5,4 +5,9 @@ export type { SourcesResult } from './read.js';
 export { readSources, rereadSources } from './read.js';
 export { parseArticle, restoredArticleResult, storedArticleResult } from './article.js';
 export { loadArticles } from './articles.js';
-export { MAX_SEGMENT_BYTES, portableSegment, segmentCollisionKey } from './portable-name.js';
+export {
+  MAX_SEGMENT_BYTES,
+  nameSlug,
+  portableSegment,
+  segmentCollisionKey,
+} from './portable-name.js';

@@ -61,3 +61,17 @@ function utf8Bytes(text: string): number {
 export function segmentCollisionKey(segment: string): string {
   return segment.normalize('NFC').toLowerCase();
 }
+
+// Also dropped from author slugs: characters that need escaping in a URL or
+// are forbidden in Windows file names, so an id reads well in both.
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const UNSAFE_IN_SLUG = /[/\\?#%:*"<>|\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * The folder name of an author known by display name only (`site/` places it).
+ * `Taro  Tanaka` → `Taro-Tanaka`, `山田 花子` → `山田-花子`; ideographic spaces count too.
+ */
+export function nameSlug(name: string): string {
+  const slug = name.trim().replace(/\s+/g, '-').replace(UNSAFE_IN_SLUG, '');
+  return /^\.*$/.test(slug) ? 'author' : slug;
+}

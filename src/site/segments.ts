@@ -1,4 +1,6 @@
-import { portableSegment, segmentCollisionKey } from '../content/index.js';
+import { nameSlug, portableSegment, segmentCollisionKey } from '../content/index.js';
+
+export { nameSlug };
 
 /**
  * A name as one path segment that stays inside its folder and is a valid folder name on
@@ -9,17 +11,6 @@ import { portableSegment, segmentCollisionKey } from '../content/index.js';
  */
 export function safeSegment(name: string): string {
   return portableSegment(name);
-}
-
-// Also dropped from author slugs: characters that need escaping in a URL or
-// are forbidden in Windows file names, so an id reads well in both.
-// eslint-disable-next-line no-control-regex -- matching them is the point
-const UNSAFE_IN_SLUG = /[/\\?#%:*"<>|\u0000-\u001f\u007f-\u009f]/g;
-
-/** `Taro  Tanaka` → `Taro-Tanaka`, `山田 花子` → `山田-花子`; ideographic spaces count too. */
-export function nameSlug(name: string): string {
-  const slug = name.trim().replace(/\s+/g, '-').replace(UNSAFE_IN_SLUG, '');
-  return /^\.*$/.test(slug) ? 'author' : slug;
 }
 
 export interface SegmentClaim {

@@ -130,6 +130,21 @@ describe('loadArticles', () => {
     ]);
   });
 
+  it('warns about author names that would share a folder, but not about one name spaced two ways', () => {
+    const sources = [
+      post('content/posts/a.md', 'author: Taro Tanaka\n'),
+      post('content/posts/b.md', 'author: taro tanaka\n'),
+      post('content/posts/c.md', 'author: 山田 花子\n'),
+      post('content/posts/d.md', 'author: 山田\u3000花子\n'),
+    ];
+    const { diagnostics } = loadArticles(sources, defaultConfig(), { drafts: false });
+    expect(diagnostics.map((d) => [d.file, d.code])).toEqual([
+      ['content/posts/a.md', 'content/author-folder-clash'],
+      ['content/posts/b.md', 'content/author-folder-clash'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('would be one folder authors/Taro-Tanaka/');
+  });
+
   it('does not count a left-out draft as a clash', () => {
     const sources = [
       post('content/posts/a.md', 'slug: x\n'),
