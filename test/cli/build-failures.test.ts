@@ -68,6 +68,21 @@ describe('a worker thread that dies in the middle of a build', () => {
   });
 });
 
+describe('a worker thread that runs out of memory', () => {
+  it('ends the build in one line with exit code 70 and keeps the previous site', async () => {
+    const before = await hashTree(out);
+    await post('kuishinbo.md', 'メモリを食べ尽くす。');
+
+    const run = await build('2', preload('hungry-worker.mjs'));
+
+    expect(run.stderr).toMatch(
+      /^sugaku: internal error while rendering content\/posts\/[a-z]+\.md(?: and \d+ more)? in a worker thread: Error: Worker terminated due to reaching memory limit: JS heap out of memory \(a bug in sugaku: the previous output was left as it was; run again with --debug for the stack trace\)\n$/,
+    );
+    expect(run.code).toBe(70);
+    await expectPreviousSite(before);
+  });
+});
+
 describe('a disk that fills up while pages are written', () => {
   for (const jobs of ['1', '2']) {
     it(`names the file in one line, exits 1 and keeps the previous site (--jobs ${jobs})`, async () => {
