@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -64,6 +64,8 @@ export async function lockOutputFolder(outDir: string, options: LockOptions): Pr
     token: randomBytes(8).toString('hex'),
   };
   let told = false;
+  // `--out build/site` in a fresh checkout: the lock goes where the site will.
+  await mkdir(path.dirname(file), { recursive: true });
   for (;;) {
     if (await createExclusive(file, JSON.stringify(me))) {
       return { file, release: () => releaseIfOurs(file, me.token) };

@@ -47,6 +47,13 @@ describe('the lock of an output folder', () => {
     expect(await readdir(root)).toEqual([]);
   });
 
+  it('is taken for an output folder whose parent does not exist yet', async () => {
+    out = path.join(root, 'build', 'site');
+    const lock = await lockOutputFolder(out, { wait: false });
+    await lock.release();
+    expect(await readdir(path.join(root, 'build'))).toEqual([]);
+  });
+
   it('tells who holds it when asked not to wait', async () => {
     const lock = await lockOutputFolder(out, { wait: true });
     const busy = await lockOutputFolder(out, { wait: false }).catch((error: unknown) => error);
