@@ -875,7 +875,7 @@ class BuildRun {
       }
     }
     // Linked a few at a time: one by one, the 28,500 links of a 10,000-article site took 3–5 s.
-    if (writer) await inParallel(kept, (file) => writer.keep(file));
+    if (writer) await inParallel(kept, (file) => keepPrevious(writer, file));
     this.stats.pagesRendered = toRender.length;
     let done = 0;
     const missing = await this.renderPageChunks(toRender, site, config, setup, writer, (count) => {
@@ -910,8 +910,8 @@ class BuildRun {
     const tasks = chunks(plans, PAGES_PER_TASK);
     const inFlight = Math.max(2, this.runner.threads * 2);
     let next = 0;
-    const worker = async () => {
-      while (next < tasks.length) {
+    const worker = async (going: () => boolean) => {
+      while (next < tasks.length && going()) {
         const chunk = tasks[next++]!;
         const jobs: PageJob[] = chunk.map((plan) => {
           const job: PageJob = {
@@ -945,7 +945,7 @@ class BuildRun {
         onDone(chunk.length);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(inFlight, tasks.length) }, worker));
+    await together(Math.min(inFlight, tasks.length), worker);
     return missing;
   }
 
@@ -971,7 +971,7 @@ class BuildRun {
   ): Promise<PreviousOutput> {
     let sha: string | undefined;
     if (keep.has(file)) {
-      if (writer) await writer.keep(file);
+      if (writer) await keepPrevious(writer, file);
     } else if (!content) {
       throw new Error(`${file} was to be kept from the previous build, but it changed`);
     } else if (writer) {
@@ -1010,6 +1010,13 @@ class BuildRun {
     if (this.basePath !== undefined) result.basePath = this.basePath;
     if (exitCode === 0) result.articlePages = this.articlePages;
     return result;
+  }
+}
+
+/** A file found unchanged a moment ago must still be there: a site without it is incomplete. */
+async function keepPrevious(writer: SiteWriter, file: string): Promise<void> {
+  if (!(await writer.keep(file))) {
+    throw new Error(`${file} was to be kept from the previous build, but it is gone`);
   }
 }
 
@@ -1066,14 +1073,37 @@ const FILES_AT_ONCE = 64;
 async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
+  const worker = async (going: () => boolean) => {
+    while (next < items.length && going()) {
       const index = next++;
       results[index] = await work(items[index]!);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, items.length) }, worker));
+  await together(Math.min(FILES_AT_ONCE, items.length), worker);
   return results;
+}
+
+/**
+ * `count` loops at once. After one fails the others take no more work, and all have
+ * stopped before its error is thrown: a staging folder is removed only once nothing
+ * writes into it any more.
+ */
+async function together(
+  count: number,
+  loop: (going: () => boolean) => Promise<void>,
+): Promise<void> {
+  let failed = false;
+  const going = () => !failed;
+  const results = await Promise.allSettled(
+    Array.from({ length: count }, () =>
+      loop(going).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

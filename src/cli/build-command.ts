@@ -1,4 +1,11 @@
-import { build, type BuildResult } from '../build/index.js';
+import path from 'node:path';
+import {
+  build,
+  lockOutputFolder,
+  OutputFolderBusy,
+  type BuildResult,
+  type LockHolder,
+} from '../build/index.js';
 import { formatSummary } from '../diagnostics/index.js';
 import { parseCommandArgs } from './options.js';
 import { printDiagnostics } from './print.js';
@@ -7,6 +14,19 @@ import { UsageError } from './usage.js';
 
 export async function runBuild(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('build', args);
+  const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs);
+  const lock = await lockOutFolder(values.out, !values['no-wait']);
+  if (!lock) return 2;
+  try {
+    return await buildInto(values, jobs);
+  } finally {
+    await lock.release();
+  }
+}
+
+type BuildValues = ReturnType<typeof parseCommandArgs<'build'>>['values'];
+
+async function buildInto(values: BuildValues, jobs: number | undefined): Promise<number> {
   const progress = createProgressDisplay(process.stderr, values.quiet);
   const result = await build({
     cwd: process.cwd(),
@@ -18,7 +38,7 @@ export async function runBuild(args: string[]): Promise<number> {
     basePath: values['base-path'],
     drafts: values.drafts,
     strict: values.strict,
-    jobs: values.jobs === undefined ? undefined : parseJobs(values.jobs),
+    jobs,
     cacheDir: values['no-cache'] ? false : values['cache-dir'],
     onProgress: progress.update,
   });
@@ -35,6 +55,29 @@ export async function runBuild(args: string[]): Promise<number> {
   if (result.exitCode === 0 && !values.quiet)
     process.stdout.write(`${summaryLine(result, values.out)}\n`);
   return result.exitCode;
+}
+
+/**
+ * One build at a time per output folder: a second one waits for the first (and says so),
+ * or with `--no-wait` gives up with exit code 2.
+ */
+async function lockOutFolder(out: string, wait: boolean) {
+  const folder = `${out.replace(/[\\/]+$/, '')}/`;
+  const by = (holder: LockHolder | undefined) => (holder ? ` (pid ${holder.pid})` : '');
+  try {
+    return await lockOutputFolder(path.resolve(process.cwd(), out), {
+      wait,
+      onWait: (holder) =>
+        process.stderr.write(`Another build is writing ${folder}${by(holder)}; waiting…\n`),
+    });
+  } catch (error) {
+    if (!(error instanceof OutputFolderBusy)) throw error;
+    process.stderr.write(
+      `sugaku: another build is writing ${folder}${by(error.holder)}. ` +
+        `Run again when it is done, or without --no-wait to wait for it.\n`,
+    );
+    return undefined;
+  }
 }
 
 function summaryLine({ stats, diagnostics }: BuildResult, outDir: string): string {

@@ -103,6 +103,13 @@ const OPTIONS = {
     help: 'render everything, keep no cache on disk',
     commands: { build: true, dev: true },
   },
+  'no-wait': {
+    type: 'boolean',
+    default: false,
+    help: 'if another build is writing the output folder, exit 2 instead of waiting',
+    commands: { build: true },
+    notFor: { dev: 'nothing is written to disk' },
+  },
   port: {
     type: 'string',
     value: 'N',

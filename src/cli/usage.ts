@@ -20,6 +20,7 @@ ${optionLines('new').join('\n')}
 
 Every command: --debug prints the stack trace of an internal error.
 
-Exit codes: 0 built, 1 content errors (nothing written) or, for new, the file exists,
-2 usage or config errors, 70 an internal error (a bug in sugaku; nothing written).
+Exit codes: 0 built, 1 content errors or a write the disk refused (nothing written) or, for
+new, the file exists, 2 usage or config errors or, with --no-wait, another build writing the
+output folder, 70 an internal error (a bug in sugaku; nothing written).
 `;

@@ -7,3 +7,9 @@ export { parseArticle, restoredArticleResult, storedArticleResult } from './arti
 export { loadArticles } from './articles.js';
 export { readDate } from './dates.js';
 export { urlSegmentProblem } from './schema.js';
+export {
+  MAX_SEGMENT_BYTES,
+  nameSlug,
+  portableSegment,
+  segmentCollisionKey,
+} from './portable-name.js';

@@ -25,7 +25,7 @@ describe('the help and the parsers, made from one table', () => {
   it('dev accepts every build option but those its help names, and its own', () => {
     const dev = usage.slice(usage.indexOf('Dev options:'), usage.indexOf('New options:'));
     const refused = [...dev.matchAll(/--([\w-]+)\s\(/g)].map(([, name]) => `--${name}`);
-    expect(refused).toEqual(['--out', '--drafts']);
+    expect(refused).toEqual(['--out', '--drafts', '--no-wait']);
     for (const args of [...listed('Build options:'), ...listed('Dev options:')]) {
       if (refused.includes(args[0]!)) {
         expect(() => parseCommandArgs('dev', args)).toThrow(/Unknown option/);
