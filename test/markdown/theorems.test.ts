@@ -137,11 +137,20 @@ describe('theorem-like blocks', () => {
 
   it('ends a proof with ∎ on the right, hidden from screen readers, which read 証明終わり instead', () => {
     const { html } = render(':::証明\n明らか。\n:::\n');
-    const end = parse(html).querySelector('.theorem--proof > .proof__end')!;
+    const end = parse(html).querySelector('.theorem--proof .proof__end')!;
     expect(end.querySelector('[aria-hidden="true"]')?.textContent).toBe('∎');
     expect(end.querySelector('.visually-hidden')?.textContent).toBe('証明終わり');
-    const last = parse(html).querySelector('.theorem--proof')!.lastElementChild;
-    expect(last?.classList.contains('proof__end')).toBe(true);
+  });
+
+  it('puts ∎ on the last line of a proof that ends in a paragraph, else on a line of its own', () => {
+    const inParagraph = parse(render(':::証明\n前半。\n\n後半。\n:::\n').html);
+    expect(inParagraph.querySelector('.theorem--proof > p:last-child')?.innerHTML).toMatch(
+      /^後半。<span class="proof__end">/,
+    );
+    const afterDisplay = parse(render(':::証明\n$$\nx = 1\n$$\n:::\n').html);
+    const last = afterDisplay.querySelector('.theorem--proof')!.lastElementChild!;
+    expect(last.tagName).toBe('P');
+    expect(last.classList.contains('proof__end')).toBe(true);
   });
 
   it('shows a proof’s title in place of 証明, with references in it linked', () => {

@@ -84,13 +84,17 @@ export function theoremsPlugin(md: MarkdownIt, options: TheoremOptions = {}): vo
         const id = meta?.id === undefined ? '' : ` id="${escapeHtml(meta.id)}"`;
         return `<div class="theorem theorem--${meta?.kind ?? 'theorem'}"${id}>\n`;
       }
-      return meta?.kind === 'proof' ? `${PROOF_END}</div>\n` : '</div>\n';
+      return '</div>\n';
     },
   });
   md.renderer.rules.theorem_head_open = (tokens, index) =>
     headOpen(tokens[index]!.meta as unknown as TheoremMeta);
   md.renderer.rules.theorem_head_close = (tokens, index) =>
     headClose(tokens[index]!.meta as unknown as TheoremMeta);
+  md.renderer.rules.proof_end = (tokens, index) =>
+    (tokens[index]!.meta as { inParagraph: boolean }).inParagraph
+      ? `<span class="proof__end">${PROOF_END}</span>`
+      : `<p class="proof__end">${PROOF_END}</p>\n`;
   md.core.ruler.after('block', 'theorem_heads', (state) =>
     numberTheorems(state, options.numberWithin ?? 'article'),
   );
@@ -102,7 +106,19 @@ export function theoremsPlugin(md: MarkdownIt, options: TheoremOptions = {}): vo
  * are read instead.
  */
 const PROOF_END =
-  '<p class="proof__end"><span aria-hidden="true">∎</span><span class="visually-hidden">証明終わり</span></p>\n';
+  '<span aria-hidden="true">∎</span><span class="visually-hidden">証明終わり</span>';
+
+/**
+ * As in print, ∎ goes at the right of the proof's last line when the proof ends with a
+ * paragraph (floated inside it); after a display or a list it takes a line of its own.
+ */
+function proofEnd(state: StateCore, tokens: Token[], close: Token): void {
+  const end = new state.Token('proof_end', '', 0);
+  end.level = close.level + 1;
+  const last = tokens.at(-1);
+  end.meta = { inParagraph: last?.type === 'paragraph_close' };
+  tokens.splice(last?.type === 'paragraph_close' ? -1 : tokens.length, 0, end);
+}
 
 /**
  * The head is the first thing in the block and the first thing read: 「定理 2（相加平均と
@@ -138,14 +154,14 @@ function numberTheorems(state: StateCore, within: 'article' | 'section'): void {
   let section = 0;
   const tokens: Token[] = [];
   for (const token of state.tokens) {
+    if (token.type === 'container_theorem_close') {
+      token.meta = open.pop()?.meta ?? null;
+      if ((token.meta as TheoremMeta | null)?.kind === 'proof') proofEnd(state, tokens, token);
+    }
     tokens.push(token);
     if (within === 'section' && token.type === 'heading_open' && level(token) === sectionLevel) {
       section++;
       counters.clear();
-    }
-    if (token.type === 'container_theorem_close') {
-      token.meta = open.pop()?.meta ?? null;
-      continue;
     }
     if (token.type !== 'container_theorem_open') continue;
     open.push(token);
