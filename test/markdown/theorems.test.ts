@@ -309,6 +309,13 @@ describe('references to theorems across the parts of a series', () => {
     expect(html.get(parts[1]!)).toContain('<p>@thm-amgn を使う。</p>');
   });
 
+  it('shows a reference to another part as the kind’s name in the excerpt, never as a label', () => {
+    const parts = series(amgm, '前編の @thm-amgm と @lem-square を使う。\n');
+    const { excerptText, excerptHtml } = parts[1]!.rendered;
+    expect(excerptText).toBe('前編の 定理 と 補題 を使う。');
+    expect(excerptHtml).toBe('前編の 定理 と 補題 を使う。');
+  });
+
   it('prefers a block of the article itself to one of the same label in another part', () => {
     const parts = series(amgm, `:::補題 {#thm-amgm}\n別の主張。\n:::\n\n@thm-amgm より。\n`);
     const { html } = linkEquationReferences({ articles: parts });

@@ -4,7 +4,7 @@ import { escapeHtml, type SourceLocation } from '../../math/index.js';
 import { fragmentFor } from '../equations.js';
 import type { RenderEnv } from '../env.js';
 import { locateInInline } from '../locate.js';
-import { LABEL_PREFIXES } from './theorems.js';
+import { LABEL_PREFIXES, nameOfLabel } from './theorems.js';
 
 /**
  * `@thm-amgm`, as Quarto writes a cross-reference: an `@` not after a letter or digit
@@ -21,6 +21,8 @@ type TheoremRefMeta = {
   location: SourceLocation;
   href?: string;
   pending?: number;
+  /** What the excerpt shows for a reference resolved only later, in another part: `定理`. */
+  excerptText?: string;
 };
 
 /**
@@ -79,6 +81,7 @@ function markReferences(state: StateCore): void {
         else if (inSeries) {
           meta.pending = env.pendingReferences.length;
           env.pendingReferences.push({ id: meta.pending, kind: 'theorem', label, location });
+          meta.excerptText = nameOfLabel(label);
         } else env.diagnostics.push(unresolvedTheorem(location, label, false));
         const open = new state.Token('thmref_open', 'a', 1);
         const close = new state.Token('thmref_close', 'a', -1);

@@ -58,6 +58,13 @@ const PREFIX_OF: Readonly<Record<TheoremKind, string>> = {
   proof: 'prf',
 };
 
+/** The name a label's prefix stands for: `定理` for `thm-amgm`. */
+export function nameOfLabel(label: string): string {
+  const prefix = label.slice(0, label.indexOf('-'));
+  const kind = (Object.keys(PREFIX_OF) as TheoremKind[]).find((key) => PREFIX_OF[key] === prefix);
+  return NAME_OF.get(kind ?? 'theorem')!;
+}
+
 /** What the block's tokens carry from parsing to rendering. */
 type TheoremMeta = {
   kind: TheoremKind;
