@@ -51,6 +51,7 @@ export function markdownOptions(config: SiteConfig): MarkdownOptions {
     basePath: config.basePath,
     markdownEscapes: config.math.markdownEscapes,
     breaks: config.markdown.breaks,
+    theoremNumbering: config.theorems.numberWithin,
   };
 }
 
