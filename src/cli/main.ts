@@ -1,15 +1,21 @@
+import { readFile } from 'node:fs/promises';
 import { isWriteFailure, writeFailure } from '../build/index.js';
 import { runBuild } from './build-command.js';
 import { runDev } from './dev-command.js';
 import { runImport } from './import-command.js';
 import { runNew } from './new-command.js';
-import { usage, UsageError } from './usage.js';
+import { commandHelp, usage, UsageError } from './usage.js';
 
 /** argv (without `node` and the script) → exit code. Never throws for user mistakes. */
 export async function main(argv: string[]): Promise<number> {
   // `--debug` is understood by every command: it only changes how our own bugs are printed.
   const debug = argv.includes('--debug');
   const [command, ...rest] = argv.filter((arg) => arg !== '--debug');
+  const help = command === undefined ? undefined : commandHelp(command);
+  if (help !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(help);
+    return 0;
+  }
   try {
     switch (command) {
       case 'build':
@@ -20,6 +26,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runNew(rest);
       case 'import':
         return await runImport(rest);
+      case '--version':
+      case '-v':
+        process.stdout.write(`sugaku ${await version()}\n`);
+        return 0;
       case undefined:
       case '-h':
       case '--help':
@@ -68,6 +78,12 @@ export async function runAsProcess(argv: string[]): Promise<void> {
   });
   process.exitCode = await main(argv);
   finished = true;
+}
+
+/** The version in package.json, two folders up from this module in `src/` and in `lib/` alike. */
+async function version(): Promise<string> {
+  const manifest = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
 }
 
 /** sysexits' EX_SOFTWARE: our bug, not the author's (1) nor a usage mistake (2). */
