@@ -111,7 +111,7 @@ export function feedContentHtml(html: string, pageUrl: string): string {
   );
 }
 
-/** `graph.640w.webp 640w, …` (a `<picture>`'s WebP variants): each address made absolute. */
+/** `graph.png.640w.webp 640w, …` (a `<picture>`'s WebP variants): each address made absolute. */
 function absoluteSrcset(value: string, pageUrl: string): string {
   return value
     .split(',')

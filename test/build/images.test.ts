@@ -83,15 +83,15 @@ describe('images on a built page', () => {
     const sources = (await page()).querySelectorAll('picture source');
     const srcsets = sources.map((source) => decodeURI(source.getAttribute('srcset')!));
     expect(srcsets).toEqual([
-      '/images/parabola.320w.webp 320w, /images/parabola.640w.webp 640w, /images/parabola.960w.webp 960w, /images/parabola.1200w.webp 1200w',
-      'graph.320w.webp 320w, graph.600w.webp 600w',
-      '/images/parabola.320w.webp 320w, /images/parabola.640w.webp 640w, /images/parabola.960w.webp 960w, /images/parabola.1200w.webp 1200w',
+      '/images/parabola.png.320w.webp 320w, /images/parabola.png.640w.webp 640w, /images/parabola.png.960w.webp 960w, /images/parabola.png.1200w.webp 1200w',
+      'graph.jpg.320w.webp 320w, graph.jpg.600w.webp 600w',
+      '/images/parabola.png.320w.webp 320w, /images/parabola.png.640w.webp 640w, /images/parabola.png.960w.webp 960w, /images/parabola.png.1200w.webp 1200w',
     ]);
     const files = [
-      'images/parabola.320w.webp',
-      'images/parabola.1200w.webp',
-      'posts/放物線/graph.320w.webp',
-      'posts/放物線/graph.600w.webp',
+      'images/parabola.png.320w.webp',
+      'images/parabola.png.1200w.webp',
+      'posts/放物線/graph.jpg.320w.webp',
+      'posts/放物線/graph.jpg.600w.webp',
     ];
     for (const file of files) {
       const bytes = await readFile(path.join(root, 'dist', file));
@@ -101,12 +101,12 @@ describe('images on a built page', () => {
   });
 
   it('encodes nothing again on a second build, in a new builder', async () => {
-    const before = await stat(path.join(root, 'dist/images/parabola.640w.webp'));
+    const before = await stat(path.join(root, 'dist/images/parabola.png.640w.webp'));
     const second = await build(options());
     expect(second.exitCode).toBe(0);
     expect(second.stats.imagesEncoded).toBe(0);
     expect(second.stats.articlesRendered).toBe(0);
-    const after = await stat(path.join(root, 'dist/images/parabola.640w.webp'));
+    const after = await stat(path.join(root, 'dist/images/parabola.png.640w.webp'));
     expect(after.mtimeMs).toBe(before.mtimeMs);
   });
 
@@ -125,6 +125,8 @@ describe('images on a built page', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stats.imagesEncoded).toBe(0);
     const source = (await page('blog')).querySelector('picture source')!;
-    expect(source.getAttribute('srcset')).toMatch(/^\/blog\/images\/parabola\.320w\.webp 320w/);
+    expect(source.getAttribute('srcset')).toMatch(
+      /^\/blog\/images\/parabola\.png\.320w\.webp 320w/,
+    );
   });
 });

@@ -47,7 +47,7 @@ describe('images carry their size and load lazily', () => {
     expect(source.getAttribute('type')).toBe('image/webp');
     expect(source.getAttribute('srcset')).toBe(
       [320, 640, 960, 1280]
-        .map((width) => `/images/%E6%94%BE%E7%89%A9%E7%B7%9A.${width}w.webp ${width}w`)
+        .map((width) => `/images/%E6%94%BE%E7%89%A9%E7%B7%9A.png.${width}w.webp ${width}w`)
         .join(', '),
     );
     expect(source.getAttribute('sizes')).toBe('(min-width: 672px) 640px, calc(100vw - 32px)');
@@ -60,7 +60,7 @@ describe('images carry their size and load lazily', () => {
     const { html } = render('![放物線のグラフ](/images/放物線.png)\n', { basePath: '/blog/' });
     expect(img(html).width).toBe('1600');
     expect(parse(html).querySelector('source')!.getAttribute('srcset')).toContain(
-      '/blog/images/%E6%94%BE%E7%89%A9%E7%B7%9A.640w.webp 640w',
+      '/blog/images/%E6%94%BE%E7%89%A9%E7%B7%9A.png.640w.webp 640w',
     );
   });
 

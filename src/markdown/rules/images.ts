@@ -9,14 +9,12 @@ const GUTTERS = 32;
 
 /**
  * Where the WebP variant of an image at `width` pixels is served, beside the image:
- * `/images/graph.png` → `/images/graph.640w.webp`. The build writes it there, the page
- * names it: one function so the two agree.
+ * `/images/graph.png` → `/images/graph.png.640w.webp` (the extension stays, so `graph.jpg`
+ * beside it has variants of its own). The build writes it there, the page names it: one
+ * function so the two agree.
  */
 export function variantPath(path: string, width: number): string {
-  const slash = path.lastIndexOf('/');
-  const dot = path.lastIndexOf('.');
-  const stem = dot > slash ? path.slice(0, dot) : path;
-  return `${stem}.${width}w.webp`;
+  return `${path}.${width}w.webp`;
 }
 
 /**
