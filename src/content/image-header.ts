@@ -10,8 +10,8 @@ export interface ImageHeader {
  * The format and size of an image from its first bytes, without decoding it. A page needs
  * only `width` and `height`, and reading them here keeps libvips (sharp) out of a build
  * whose variants are all cached: loading it costs more than reading every header of a
- * site. JPEG's EXIF orientation is not applied (a phone photo turned on its side keeps
- * the stored size).
+ * site. A JPEG's size is as shown: a phone photo stored on its side (EXIF orientation 5–8)
+ * has its width and height swapped, as browsers and sharp turn it.
  */
 export function readImageHeader(bytes: Uint8Array): ImageHeader | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -54,6 +54,7 @@ function webpHeader(view: DataView, chunk: string): ImageHeader | undefined {
 /** The frame header (SOFn) follows whatever EXIF and colour profile come first. */
 function jpegHeader(view: DataView): ImageHeader | undefined {
   let at = 2;
+  let turned = false;
   while (at + 9 < view.byteLength) {
     if (view.getUint8(at) !== 0xff) return undefined;
     const marker = view.getUint8(at + 1);
@@ -68,11 +69,33 @@ function jpegHeader(view: DataView): ImageHeader | undefined {
     }
     const isFrame = marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker);
     if (isFrame) {
-      return { format: 'jpeg', width: view.getUint16(at + 7), height: view.getUint16(at + 5) };
+      const [width, height] = [view.getUint16(at + 7), view.getUint16(at + 5)];
+      return turned
+        ? { format: 'jpeg', width: height, height: width }
+        : { format: 'jpeg', width, height };
     }
+    if (marker === 0xe1) turned ||= exifOrientation(view, at + 4) >= 5;
     at += 2 + view.getUint16(at + 2);
   }
   return undefined;
+}
+
+/** The orientation tag (0x0112) of the first IFD of an APP1 segment starting at `at`; 1 if none. */
+function exifOrientation(view: DataView, at: number): number {
+  try {
+    if (view.getUint32(at) !== 0x45786966 /* Exif */) return 1;
+    const tiff = at + 6;
+    const little = view.getUint16(tiff) === 0x4949; /* II */
+    const ifd = tiff + view.getUint32(tiff + 4, little);
+    const count = view.getUint16(ifd, little);
+    for (let entry = 0; entry < count; entry++) {
+      const field = ifd + 2 + entry * 12;
+      if (view.getUint16(field, little) === 0x0112) return view.getUint16(field + 8, little);
+    }
+  } catch {
+    // A truncated EXIF block: read past it as if it said nothing.
+  }
+  return 1;
 }
 
 /**
