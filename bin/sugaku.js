@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../lib/cli/index.js';
+import { runAsProcess } from '../lib/cli/index.js';
 
-process.exitCode = await main(process.argv.slice(2));
+await runAsProcess(process.argv.slice(2));

@@ -125,6 +125,19 @@ export interface BuildResult {
   changed: string[];
   /** The base path the site was built for, once the config was read. */
   basePath?: string;
+  /** Each article's page, when the build succeeded: the dev server follows a renamed article. */
+  articlePages?: ArticlePage[];
+}
+
+export interface ArticlePage {
+  /** Output path, `posts/対数/index.html`. */
+  path: string;
+  /** With the base path, percent-encoded: `/posts/%E5%AF%BE%E6%95%B0/`. */
+  url: string;
+  title: string;
+  /** The source's path as diagnostics name it, and its text. */
+  source: string;
+  sourceText: string;
 }
 
 /** What the caller knows about the change since the previous `build()` (the dev server's watcher). */
@@ -405,6 +418,7 @@ class BuildRun {
   /** What each article's render knows of the images it may show, by its key. */
   private readonly imagesByKey = new Map<string, ArticleImages>();
   private basePath: string | undefined;
+  private articlePages: ArticlePage[] = [];
   /** Set once the build has its result; work still running for it (the search index) stops. */
   private finished = false;
   /** What the previous build wrote to `outDir`, when writing. */
@@ -798,6 +812,17 @@ class BuildRun {
       const key = this.write ? sha256(...parts) : parts;
       return { spec, path: spec.path, key, articleKey, equationLinks: links };
     });
+    for (const { spec } of plans) {
+      if (spec.kind !== 'article') continue;
+      const { title, sourcePath, sourceText } = spec.article.rendered.article;
+      this.articlePages.push({
+        path: spec.path,
+        url: spec.url,
+        title,
+        source: sourcePath,
+        sourceText,
+      });
+    }
     const keep = new Set<string>();
     const outputs = [...plans, ...assets];
     const reusable = await inParallel(outputs, ({ path: file, key }) => this.reusable(file, key));
@@ -893,7 +918,7 @@ class BuildRun {
       }
     }
     // Linked a few at a time: one by one, the 28,500 links of a 10,000-article site took 3–5 s.
-    if (writer) await inParallel(kept, (file) => writer.keep(file));
+    if (writer) await inParallel(kept, (file) => keepPrevious(writer, file));
     this.stats.pagesRendered = toRender.length;
     let done = 0;
     const missing = await this.renderPageChunks(toRender, site, config, setup, writer, (count) => {
@@ -928,8 +953,8 @@ class BuildRun {
     const tasks = chunks(plans, PAGES_PER_TASK);
     const inFlight = Math.max(2, this.runner.threads * 2);
     let next = 0;
-    const worker = async () => {
-      while (next < tasks.length) {
+    const worker = async (going: () => boolean) => {
+      while (next < tasks.length && going()) {
         const chunk = tasks[next++]!;
         const jobs: PageJob[] = chunk.map((plan) => {
           const job: PageJob = {
@@ -963,7 +988,7 @@ class BuildRun {
         onDone(chunk.length);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(inFlight, tasks.length) }, worker));
+    await together(Math.min(inFlight, tasks.length), worker);
     return missing;
   }
 
@@ -992,7 +1017,7 @@ class BuildRun {
   ): Promise<PreviousOutput> {
     let sha: string | undefined;
     if (keep.has(file)) {
-      if (writer) await writer.keep(file);
+      if (writer) await keepPrevious(writer, file);
     } else if (!content) {
       throw new Error(`${file} was to be kept from the previous build, but it changed`);
     } else if (writer) {
@@ -1029,7 +1054,15 @@ class BuildRun {
       changed: [],
     };
     if (this.basePath !== undefined) result.basePath = this.basePath;
+    if (exitCode === 0) result.articlePages = this.articlePages;
     return result;
+  }
+}
+
+/** A file found unchanged a moment ago must still be there: a site without it is incomplete. */
+async function keepPrevious(writer: SiteWriter, file: string): Promise<void> {
+  if (!(await writer.keep(file))) {
+    throw new Error(`${file} was to be kept from the previous build, but it is gone`);
   }
 }
 
@@ -1086,14 +1119,37 @@ const FILES_AT_ONCE = 64;
 async function inParallel<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
+  const worker = async (going: () => boolean) => {
+    while (next < items.length && going()) {
       const index = next++;
       results[index] = await work(items[index]!);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(FILES_AT_ONCE, items.length) }, worker));
+  await together(Math.min(FILES_AT_ONCE, items.length), worker);
   return results;
+}
+
+/**
+ * `count` loops at once. After one fails the others take no more work, and all have
+ * stopped before its error is thrown: a staging folder is removed only once nothing
+ * writes into it any more.
+ */
+async function together(
+  count: number,
+  loop: (going: () => boolean) => Promise<void>,
+): Promise<void> {
+  let failed = false;
+  const going = () => !failed;
+  const results = await Promise.allSettled(
+    Array.from({ length: count }, () =>
+      loop(going).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

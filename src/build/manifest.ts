@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { stat as statCallback, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -62,8 +63,10 @@ export async function writeManifest(
   }
   const target = manifestFile(cacheDir, outDir);
   await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(`${target}.tmp`, JSON.stringify(manifest));
-  await rename(`${target}.tmp`, target);
+  // A name of its own: builds into other folders and dev servers share the cache folder.
+  const temporary = `${target}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temporary, JSON.stringify(manifest));
+  await rename(temporary, target);
 }
 
 /**

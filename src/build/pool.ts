@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
+import { isWriteFailure } from '../output/index.js';
+import { failedWhile } from './internal-error.js';
 import {
   renderArticles,
   renderPages,
@@ -48,21 +50,40 @@ export function createTaskRunner(
     return { threads: 1, articles: renderArticles, pages: renderPages, close: async () => {} };
   }
   // One pool of one thread each, so that a task can be sent to the thread of our choosing.
-  const threads = Array.from(
-    { length: jobs },
-    () =>
-      new Tinypool({
-        filename: (workerFile ?? new URL('./worker.js', import.meta.url)).href,
-        minThreads: 1,
-        maxThreads: 1,
-        // V8 lets an idle-looking heap grow to gigabytes before it collects.
-        resourceLimits: {
-          maxOldGenerationSizeMb: WORKER_HEAP_MB,
-          maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
-        },
-      }),
-  );
+  const newPool = () =>
+    new Tinypool({
+      filename: (workerFile ?? new URL('./worker.js', import.meta.url)).href,
+      minThreads: 1,
+      maxThreads: 1,
+      // V8 lets an idle-looking heap grow to gigabytes before it collects.
+      resourceLimits: {
+        maxOldGenerationSizeMb: WORKER_HEAP_MB,
+        maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
+      },
+    });
+  const threads = Array.from({ length: jobs }, newPool);
   const running = threads.map(() => 0);
+  // Tinypool settles a task whose thread throws or runs out of memory, but not one whose
+  // thread exits (`process.exit` in a dependency, a kill): it would wait forever, and with
+  // nothing else to wait for, Node would end the build silently with exit code 13. Such a
+  // pool is replaced, so that a long-lived builder (the dev server) can build again.
+  let closing = false;
+  const stoppers = threads.map(() => new Set<(error: Error) => void>());
+  const watched = new WeakSet<object>();
+  const watchExit = (thread: number) => {
+    const pool = threads[thread]!;
+    for (const worker of pool.threads) {
+      if (watched.has(worker)) continue;
+      watched.add(worker);
+      worker.on('exit', (code: number) => {
+        if (closing || threads[thread] !== pool || !pool.threads.includes(worker)) return;
+        threads[thread] = newPool();
+        void pool.destroy().catch(() => {});
+        const stopped = new Error(`the worker thread stopped unexpectedly (exit code ${code})`);
+        for (const stop of [...stoppers[thread]!]) stop(stopped);
+      });
+    }
+  };
   const waiting: { thread?: number; start(thread: number): void }[] = [];
   const renderedBy = new Map<string, number>();
 
@@ -82,17 +103,28 @@ export function createTaskRunner(
         ...(thread === undefined ? {} : { thread }),
         start(chosen) {
           running[chosen]! += 1;
-          (threads[chosen]!.run(task) as Promise<R>)
-            .then((result) => {
-              if (task.kind === 'articles') {
-                for (const { article } of task.jobs) renderedBy.set(article.sourcePath, chosen);
-              }
-              resolve(result);
-            }, reject)
-            .finally(() => {
-              running[chosen]! -= 1;
-              dispatch();
-            });
+          let settled = false;
+          const settle = () => {
+            if (settled) return false;
+            settled = true;
+            stoppers[chosen]!.delete(stop);
+            running[chosen]! -= 1;
+            // After the current microtasks: the caller sees the result before the next task starts.
+            queueMicrotask(dispatch);
+            return true;
+          };
+          const stop = (error: unknown) => {
+            if (settle()) reject(inWorker(task, error));
+          };
+          stoppers[chosen]!.add(stop);
+          watchExit(chosen);
+          (threads[chosen]!.run(task) as Promise<R>).then((result) => {
+            if (!settle()) return;
+            if (task.kind === 'articles') {
+              for (const { article } of task.jobs) renderedBy.set(article.sourcePath, chosen);
+            }
+            resolve(result);
+          }, stop);
         },
       });
       dispatch();
@@ -107,7 +139,21 @@ export function createTaskRunner(
     },
     pages: (task) => run(task),
     close: async () => {
+      closing = true;
       await Promise.all(threads.map((thread) => thread.destroy()));
     },
   };
+}
+
+/**
+ * A task's own failures come back named (`failedWhile` in the thread); a thread that ran out
+ * of memory or stopped gets the name of what it was doing here.
+ */
+function inWorker(task: Task, error: unknown): unknown {
+  if (error instanceof Error && error.message.startsWith('while ')) return error;
+  if (isWriteFailure(error)) return error;
+  const first = task.kind === 'articles' ? task.jobs[0]?.article.sourcePath : task.jobs[0]?.path;
+  const more = task.jobs.length > 1 ? ` and ${task.jobs.length - 1} more` : '';
+  const doing = task.kind === 'articles' ? 'rendering' : 'rendering the page';
+  return failedWhile(`while ${doing} ${first ?? '(nothing)'}${more} in a worker thread`, error);
 }

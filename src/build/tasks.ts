@@ -53,6 +53,7 @@ export function markdownOptions(config: SiteConfig): MarkdownOptions {
     basePath: config.basePath,
     markdownEscapes: config.math.markdownEscapes,
     breaks: config.markdown.breaks,
+    theoremNumbering: config.theorems.numberWithin,
   };
 }
 
@@ -181,7 +182,9 @@ export async function renderPages(task: PageTask): Promise<PageTaskResult> {
       result.pages.push({ path: job.path, file: inMemory(job.path, content) });
     }
   }
-  await Promise.all(writes);
+  // Every write ended before a failure is reported: the staging folder is removed after it.
+  const failed = (await Promise.allSettled(writes)).find((write) => write.status === 'rejected');
+  if (failed) throw failed.reason;
   return result;
 }
 

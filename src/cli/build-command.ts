@@ -1,30 +1,32 @@
-import { parseArgs } from 'node:util';
-import { build, type BuildResult } from '../build/index.js';
+import path from 'node:path';
+import {
+  build,
+  lockOutputFolder,
+  OutputFolderBusy,
+  type BuildResult,
+  type LockHolder,
+} from '../build/index.js';
 import { formatSummary } from '../diagnostics/index.js';
+import { parseCommandArgs } from './options.js';
 import { printDiagnostics } from './print.js';
 import { createProgressDisplay } from './progress.js';
 import { UsageError } from './usage.js';
 
 export async function runBuild(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'dist' },
-      config: { type: 'string' },
-      templates: { type: 'string', default: 'templates' },
-      public: { type: 'string', default: 'public' },
-      'base-path': { type: 'string' },
-      drafts: { type: 'boolean', default: false },
-      strict: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      jobs: { type: 'string' },
-      'cache-dir': { type: 'string', default: '.cache' },
-      'no-cache': { type: 'boolean', default: false },
-    },
-  });
+  const { values } = parseCommandArgs('build', args);
+  const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs);
+  const lock = await lockOutFolder(values.out, !values['no-wait']);
+  if (!lock) return 2;
+  try {
+    return await buildInto(values, jobs);
+  } finally {
+    await lock.release();
+  }
+}
+
+type BuildValues = ReturnType<typeof parseCommandArgs<'build'>>['values'];
+
+async function buildInto(values: BuildValues, jobs: number | undefined): Promise<number> {
   const progress = createProgressDisplay(process.stderr, values.quiet);
   const result = await build({
     cwd: process.cwd(),
@@ -36,7 +38,7 @@ export async function runBuild(args: string[]): Promise<number> {
     basePath: values['base-path'],
     drafts: values.drafts,
     strict: values.strict,
-    jobs: values.jobs === undefined ? undefined : parseJobs(values.jobs),
+    jobs,
     cacheDir: values['no-cache'] ? false : values['cache-dir'],
     onProgress: progress.update,
   });
@@ -55,6 +57,29 @@ export async function runBuild(args: string[]): Promise<number> {
   return result.exitCode;
 }
 
+/**
+ * One build at a time per output folder: a second one waits for the first (and says so),
+ * or with `--no-wait` gives up with exit code 2.
+ */
+async function lockOutFolder(out: string, wait: boolean) {
+  const folder = `${out.replace(/[\\/]+$/, '')}/`;
+  const by = (holder: LockHolder | undefined) => (holder ? ` (pid ${holder.pid})` : '');
+  try {
+    return await lockOutputFolder(path.resolve(process.cwd(), out), {
+      wait,
+      onWait: (holder) =>
+        process.stderr.write(`Another build is writing ${folder}${by(holder)}; waiting…\n`),
+    });
+  } catch (error) {
+    if (!(error instanceof OutputFolderBusy)) throw error;
+    process.stderr.write(
+      `sugaku: another build is writing ${folder}${by(error.holder)}. ` +
+        `Run again when it is done, or without --no-wait to wait for it.\n`,
+    );
+    return undefined;
+  }
+}
+
 function summaryLine({ stats, diagnostics }: BuildResult, outDir: string): string {
   const warnings = diagnostics.length > 0 ? `, ${formatSummary(diagnostics)}` : '';
   return (
@@ -63,7 +88,7 @@ function summaryLine({ stats, diagnostics }: BuildResult, outDir: string): strin
   );
 }
 
-function parseJobs(text: string): number {
+export function parseJobs(text: string): number {
   const jobs = Number(text);
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new UsageError(`--jobs takes a whole number of threads, got "${text}"`);

@@ -1,27 +1,15 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatSummary, type Diagnostic } from '../diagnostics/index.js';
 import { startDevServer, type DevEvent, type DevServer } from '../dev/index.js';
+import { parseJobs } from './build-command.js';
+import { parseCommandArgs } from './options.js';
 import { printDiagnostics } from './print.js';
+import { listenForRebuildKey } from './rebuild-key.js';
 import { UsageError } from './usage.js';
 
 /** `sugaku dev`: serve with drafts, rebuild on change, until Ctrl+C (exit 0). */
 export async function runDev(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      content: { type: 'string', default: 'content' },
-      config: { type: 'string' },
-      templates: { type: 'string', default: 'templates' },
-      public: { type: 'string', default: 'public' },
-      'base-path': { type: 'string' },
-      strict: { type: 'boolean', default: false },
-      port: { type: 'string', default: '4321' },
-      host: { type: 'string', default: '127.0.0.1' },
-    },
-  });
+  const { values } = parseCommandArgs('dev', args);
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) {
     throw new UsageError(`--port must be a number from 0 to 65535, got "${values.port}"`);
@@ -40,10 +28,13 @@ export async function runDev(args: string[]): Promise<number> {
       configPath: values.config,
       basePath: values['base-path'],
       strict: values.strict,
+      // As for `build`: the cache in `.cache` of the folder it runs in, unless told otherwise.
+      cacheDir: values['no-cache'] ? false : values['cache-dir'],
+      ...(values.jobs === undefined ? {} : { jobs: parseJobs(values.jobs) }),
       host: values.host,
       port,
       report: (event) => {
-        printing = printing.then(() => printEvent(event, cwd, printed));
+        printing = printing.then(() => printEvent(event, cwd, printed, values.quiet));
       },
     });
   } catch (error) {
@@ -62,13 +53,19 @@ export async function runDev(args: string[]): Promise<number> {
     .concat(values.config ?? 'sugaku.config.yaml')
     .join(', ');
   await printing;
-  process.stdout.write(
-    `Serving ${server.url} (drafts included)\nWatching ${watched}. Press Ctrl+C to stop.\n`,
-  );
+  const keys = process.stdin.isTTY
+    ? 'Type r and Enter to rebuild everything, Ctrl+C to stop'
+    : 'Press Ctrl+C to stop';
+  process.stdout.write(`Serving ${server.url} (drafts included)\nWatching ${watched}. ${keys}.\n`);
+  const stopListening = listenForRebuildKey(process.stdin, () => {
+    process.stdout.write(`${stamp()}Rebuilding everything…\n`);
+    void server.rebuildAll();
+  });
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      stopListening();
       void server.close().then(resolve);
     };
     process.on('SIGINT', stop);
@@ -81,10 +78,16 @@ export async function runDev(args: string[]): Promise<number> {
  * A warning printed once is not printed again on every save while it stays; errors are
  * printed every time the build fails. `printed` holds the keys shown for the last build.
  */
-async function printEvent(event: DevEvent, cwd: string, printed: Set<string>): Promise<void> {
+async function printEvent(
+  event: DevEvent,
+  cwd: string,
+  printed: Set<string>,
+  quiet: boolean,
+): Promise<void> {
   const changed = 'sources' in event ? describeSources(event.sources, cwd) : '';
   switch (event.kind) {
     case 'built': {
+      if (quiet) return;
       const { stats, changed: outputs, diagnostics } = event.result;
       await printDiagnostics(event.result, notYetPrinted(diagnostics, printed), cwd);
       const warnings = diagnostics.length > 0 ? `, ${formatSummary(diagnostics)}` : '';
@@ -110,6 +113,13 @@ async function printEvent(event: DevEvent, cwd: string, printed: Set<string>): P
       return;
     case 'watch-error':
       process.stderr.write(`${stamp()}File watching failed: ${errorText(event.error)}\n`);
+      return;
+    case 'missed':
+      // Once per recovery: the watch is made again, so it does not go on missing.
+      process.stderr.write(
+        `${stamp()}The file watcher missed changes to ${describeSources(event.paths, cwd)}; ` +
+          'building them and watching every folder afresh.\n',
+      );
       return;
   }
 }

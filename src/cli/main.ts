@@ -1,3 +1,4 @@
+import { isWriteFailure, writeFailure } from '../build/index.js';
 import { runBuild } from './build-command.js';
 import { runDev } from './dev-command.js';
 import { runImport } from './import-command.js';
@@ -33,9 +34,40 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`sugaku: ${(error as Error).message}\n\n${usage}`);
       return 2;
     }
+    const refused = writeFailure(error) ?? (isWriteFailure(error) ? error : undefined);
+    if (refused) {
+      // The machine's problem (a full disk, a read-only folder), not the author's nor ours.
+      process.stderr.write(
+        `sugaku: ${refused.message}. Nothing was written: the previous output was left as it was.\n` +
+          (debug && error instanceof Error ? `${error.stack ?? ''}\n` : ''),
+      );
+      return 1;
+    }
     process.stderr.write(internalErrorReport(error, debug));
     return EXIT_INTERNAL_ERROR;
   }
+}
+
+/**
+ * `main` as the whole process (`bin/sugaku.js`): sets the exit code, and never lets the
+ * process end in silence. When something the command awaits can no longer answer (a
+ * worker thread or the search indexer's process killed), Node finds nothing left to do
+ * and exits with code 13 without a word; this says so in one line and exits 70 instead.
+ */
+export async function runAsProcess(argv: string[]): Promise<void> {
+  let finished = false;
+  const command = argv.find((arg) => !arg.startsWith('-')) ?? 'sugaku';
+  process.on('exit', () => {
+    if (finished) return;
+    process.stderr.write(
+      `sugaku: internal error: ${command} stopped before it finished: ` +
+        `a worker thread or the search indexer ended without an answer ` +
+        `(a bug in sugaku: the previous output was left as it was)\n`,
+    );
+    process.exitCode = EXIT_INTERNAL_ERROR;
+  });
+  process.exitCode = await main(argv);
+  finished = true;
 }
 
 /** sysexits' EX_SOFTWARE: our bug, not the author's (1) nor a usage mistake (2). */

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/index.js';
 import {
   newArticleText,
@@ -10,6 +9,7 @@ import {
   wallTime,
 } from '../dev/index.js';
 import { formatDiagnostic, hasErrors } from '../diagnostics/index.js';
+import { parseCommandArgs } from './options.js';
 import { useColor } from './print.js';
 import { UsageError } from './usage.js';
 
@@ -24,18 +24,7 @@ export async function runNew(
   args: string[],
   context: NewCommandContext = { cwd: process.cwd(), now: () => new Date() },
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    strict: true,
-    allowPositionals: true,
-    options: {
-      slug: { type: 'string' },
-      tags: { type: 'string' },
-      series: { type: 'string' },
-      content: { type: 'string', default: 'content' },
-      config: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseCommandArgs('new', args, true);
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0

@@ -16,6 +16,7 @@ export function defaultConfig(): SiteConfig {
     macros: {},
     math: { markdownEscapes: false },
     markdown: { breaks: false },
+    theorems: { numberWithin: 'article' },
     // Japanese text is read at roughly 400–600 characters a minute.
     readingSpeed: 600,
   };

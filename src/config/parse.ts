@@ -6,6 +6,7 @@ import {
   configKeys,
   markdownKeys,
   mathKeys,
+  theoremKeys,
   configRules,
   isSafeBasePath,
   menuItemKeys,
@@ -82,11 +83,12 @@ function validate(text: string, file: string, overrides: ConfigOverrides): Confi
 }
 
 function unknownKeys(mapping: YamlMapping): Diagnostic[] {
-  const { authors, menu, math, markdown } = mapping.data;
+  const { authors, menu, math, markdown, theorems } = mapping.data;
   return [
     ...unknownKeyWarnings(mapping, [], configKeys),
     ...(isRecord(math) ? unknownKeyWarnings(mapping, ['math'], mathKeys) : []),
     ...(isRecord(markdown) ? unknownKeyWarnings(mapping, ['markdown'], markdownKeys) : []),
+    ...(isRecord(theorems) ? unknownKeyWarnings(mapping, ['theorems'], theoremKeys) : []),
     ...Object.keys(isRecord(authors) ? authors : {}).flatMap((id) =>
       unknownKeyWarnings(mapping, ['authors', id], authorKeys),
     ),
@@ -139,6 +141,7 @@ function withDefaults(file: ConfigFile, overrides: ConfigOverrides): SiteConfig 
     ...file,
     math: { ...defaults.math, ...file.math },
     markdown: { ...defaults.markdown, ...file.markdown },
+    theorems: { ...defaults.theorems, ...file.theorems },
     baseUrl,
     basePath: normaliseBasePath(basePath),
   };

@@ -17,12 +17,14 @@ export const configKeys = [
   'macros',
   'math',
   'markdown',
+  'theorems',
   'readingSpeed',
 ] as const;
 
 export const authorKeys = ['name', 'bio', 'url'] as const;
 export const mathKeys = ['markdownEscapes'] as const;
 export const markdownKeys = ['breaks'] as const;
+export const theoremKeys = ['numberWithin'] as const;
 export const menuItemKeys = ['label', 'url'] as const;
 
 /**
@@ -78,6 +80,7 @@ export const configFileSchema = z
     macros: z.record(macroName, z.string()),
     math: z.object({ markdownEscapes: z.boolean() }).partial(),
     markdown: z.object({ breaks: z.boolean() }).partial(),
+    theorems: z.object({ numberWithin: z.enum(['article', 'section']) }).partial(),
     readingSpeed: z.number().positive(),
   })
   .partial();
@@ -115,6 +118,14 @@ export const configRules: FieldRules = {
   'math.markdownEscapes': { expected: 'true or false', example: 'math: { markdownEscapes: true }' },
   markdown: { expected: 'a mapping of Markdown options', example: 'markdown: { breaks: true }' },
   'markdown.breaks': { expected: 'true or false', example: 'markdown: { breaks: true }' },
+  theorems: {
+    expected: 'a mapping of theorem options',
+    example: 'theorems: { numberWithin: section }',
+  },
+  'theorems.numberWithin': {
+    expected: 'article or section',
+    example: 'theorems: { numberWithin: section }',
+  },
   readingSpeed: {
     expected: 'a positive number of characters per minute',
     example: 'readingSpeed: 600',

@@ -28,6 +28,14 @@ export interface MarkdownSiteOptions {
   breaks: boolean;
 }
 
+export interface TheoremSiteOptions {
+  /**
+   * `article`: 定理 1, 定理 2, … through the article. `section`: 定理 2.1 is the first
+   * theorem after the article's second top-level heading (`##` in most articles).
+   */
+  numberWithin: 'article' | 'section';
+}
+
 /** The whole site configuration after defaults are applied. */
 export interface SiteConfig {
   title: string;
@@ -50,6 +58,7 @@ export interface SiteConfig {
   macros: Record<string, string>;
   math: MathOptions;
   markdown: MarkdownSiteOptions;
+  theorems: TheoremSiteOptions;
   /** Reading speed for Japanese text, in characters per minute. */
   readingSpeed: number;
 }

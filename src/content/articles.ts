@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { parseArticle, type ArticleResult, type UnknownFrontMatterKey } from './article.js';
+import { nameSlug, portableSegment, segmentCollisionKey } from './portable-name.js';
 import { frontMatterKeys } from './schema.js';
 import type { Article, SourceFile } from './types.js';
 
@@ -38,6 +39,16 @@ export function loadArticles(
       ...results.flatMap((result) => result.diagnostics),
       ...unknownKeyWarnings(results),
       ...slugCollisions(articles),
+      ...nameCollisions(articles, 'tags', (article) => article.tags),
+      ...nameCollisions(articles, 'series', (article) => (article.series ? [article.series] : [])),
+      ...nameCollisions(
+        articles,
+        'author',
+        (article) => article.authors,
+        (name) =>
+          // Configured ids are their own folder name; a display name is made one.
+          Object.hasOwn(config.authors, name) ? name : nameSlug(name),
+      ),
     ],
   };
 }
@@ -80,12 +91,13 @@ function unknownKeyWarnings(results: readonly ArticleResult[]): Diagnostic[] {
 
 /**
  * Two articles with one slug would write the same page. Slugs that differ only in case collide
- * too, on the case-insensitive file systems of macOS and Windows.
+ * too, on the case-insensitive file systems of macOS and Windows, and so do slugs that become
+ * the same folder name once made safe on every system (`a:b` and `a-b`).
  */
 function slugCollisions(articles: readonly Article[]): Diagnostic[] {
   const bySlug = new Map<string, Article[]>();
   for (const article of articles) {
-    const key = article.slug.toLowerCase();
+    const key = folderKey(article.slug);
     bySlug.set(key, [...(bySlug.get(key) ?? []), article]);
   }
   return [...bySlug.values()]
@@ -93,10 +105,13 @@ function slugCollisions(articles: readonly Article[]): Diagnostic[] {
     .flatMap((group) => {
       const files = listInWords(group.map((article) => article.sourcePath));
       const slugs = [...new Set(group.map((article) => article.slug))];
+      const quoted = listInWords(slugs.map((slug) => `"${slug}"`));
       const message =
         slugs.length === 1
           ? `${files} ${group.length === 2 ? 'both have' : 'all have'} slug "${slugs[0]}"`
-          : `${files} have slugs ${listInWords(slugs.map((slug) => `"${slug}"`))}, which differ only in case and would be the same page on macOS and Windows`;
+          : new Set(slugs.map((slug) => slug.toLowerCase())).size === 1
+            ? `${files} have slugs ${quoted}, which differ only in case and would be the same page on macOS and Windows`
+            : `${files} have slugs ${quoted}, which would be the same folder posts/${portableSegment(slugs[0]!)}/ on Windows or macOS`;
       return group.map((article): Diagnostic => ({
         file: article.sourcePath,
         line: article.fieldPositions?.slug?.line ?? 1,
@@ -107,6 +122,63 @@ function slugCollisions(articles: readonly Article[]): Diagnostic[] {
         hint: 'Give each article its own `slug:` in the front matter, or rename one of the files.',
       }));
     });
+}
+
+/**
+ * Tags, series or authors written two ways that would be one folder on macOS or Windows (`TeX`
+ * and `tex`, or two long names alike up to where they are shortened). The site gives the
+ * second a numbered URL; the author is told, with the articles that use each spelling.
+ */
+function nameCollisions(
+  articles: readonly Article[],
+  field: 'tags' | 'series' | 'author',
+  namesOf: (article: Article) => readonly string[],
+  folderOf: (name: string) => string = (name) => name,
+): Diagnostic[] {
+  const firstUse = new Map<string, Article>();
+  const byFolder = new Map<string, string[]>();
+  for (const article of articles) {
+    for (const written of namesOf(article)) {
+      // `山田 花子` and `山田  花子` are one author, not two spellings.
+      const name = written.trim().replace(/\s+/g, ' ');
+      if (name === '' || firstUse.has(name)) continue;
+      firstUse.set(name, article);
+      const key = folderKey(folderOf(name));
+      byFolder.set(key, [...(byFolder.get(key) ?? []), name]);
+    }
+  }
+  const { title, noun, folder } = NAMED[field];
+  return [...byFolder.values()]
+    .filter((names) => names.length > 1)
+    .flatMap((names) => {
+      const uses = listInWords(
+        names.map((name) => `"${name}" (${firstUse.get(name)!.sourcePath})`),
+      );
+      const message = `${title} ${uses} would be one folder ${folder}/${portableSegment(folderOf(names[0]!))}/ on macOS or Windows; all but the first get a numbered URL`;
+      return names.map((name): Diagnostic => {
+        const article = firstUse.get(name)!;
+        return {
+          file: article.sourcePath,
+          line: article.fieldPositions?.[field]?.line ?? 1,
+          column: article.fieldPositions?.[field]?.column ?? 1,
+          severity: 'warning',
+          code: `content/${noun.split(' ')[0]}-folder-clash`,
+          message,
+          hint: `Write the ${noun} the same way in every article.`,
+        };
+      });
+    });
+}
+
+const NAMED = {
+  tags: { title: 'Tags', noun: 'tag', folder: 'tags' },
+  series: { title: 'Series', noun: 'series name', folder: 'series' },
+  author: { title: 'Authors', noun: 'author name', folder: 'authors' },
+} as const;
+
+/** Two names with one key are one folder somewhere: the same once made safe, up to case. */
+function folderKey(name: string): string {
+  return segmentCollisionKey(portableSegment(name));
 }
 
 function listInWords(items: readonly string[]): string {

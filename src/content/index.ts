@@ -11,3 +11,9 @@ export type { ImageHeader } from './image-header.js';
 export { readImageHeader } from './image-header.js';
 export type { SiteImage } from './images.js';
 export { isImageFile, readImages } from './images.js';
+export {
+  MAX_SEGMENT_BYTES,
+  nameSlug,
+  portableSegment,
+  segmentCollisionKey,
+} from './portable-name.js';

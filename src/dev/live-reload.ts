@@ -5,10 +5,23 @@ export const EVENTS_PATH = '/__sugaku/events';
 
 /** What the dev server tells open pages. */
 export type ReloadEvent =
-  /** First on every connection: the served site's version (`null` before the first good build) and the overlay, if any. */
-  | { type: 'hello'; version: string | null; overlay: string | null }
-  /** A build changed these output paths; pages showing one of them reload. */
-  | { type: 'reload'; version: string; changed: string[] }
+  /**
+   * First on every connection: the served site's version (`null` before the first good
+   * build), its base path and the overlay, if any.
+   */
+  | { type: 'hello'; version: string | null; basePath: string; overlay: string | null }
+  /**
+   * A build changed these output paths; pages showing one of them reload. A page whose
+   * article moved goes to `moved[page]` (a URL); a page under another base path than
+   * `basePath` goes to the same path under it.
+   */
+  | {
+      type: 'reload';
+      version: string;
+      changed: string[];
+      basePath: string;
+      moved: Record<string, string>;
+    }
   /** The last build failed: show this overlay (HTML, already escaped). */
   | { type: 'overlay'; html: string }
   /** The build is good again: hide the overlay. */
@@ -72,14 +85,16 @@ export interface ClientState {
   version: string | null;
   /** The output file served, e.g. `posts/対数/index.html`; `null` for the placeholder page. */
   page: string | null;
+  /** The base path the page was served under. */
+  basePath: string;
 }
 
 /**
  * Put the live-reload client before `</body>`. Only the dev server calls this, on the way
  * out, so `sugaku build` output never contains it.
  */
-export function injectClient(html: string, state: ClientState): string {
-  const script = `<script data-sugaku-dev>${clientScript(state)}</script>\n`;
+export function injectClient(html: string, state: ClientState, notice = ''): string {
+  const script = `${notice}<script data-sugaku-dev>${clientScript(state)}</script>\n`;
   const end = html.toLowerCase().lastIndexOf('</body>');
   return end === -1 ? html + script : html.slice(0, end) + script + html.slice(end);
 }
@@ -101,12 +116,27 @@ function clientScript(state: ClientState): string {
   }
   let version = state.version;
   let host = null;
-  const reload = () => {
+  const keep = (pathname) => {
     // Ours, not the browser's: it would restore before KaTeX's fonts settle the layout.
     history.scrollRestoration = 'manual';
-    sessionStorage.setItem(key, String(window.scrollY));
+    sessionStorage.setItem('sugaku:scrollY:' + pathname, String(window.scrollY));
+  };
+  const reload = () => {
+    keep(location.pathname);
     location.reload();
   };
+  const go = (url) => {
+    const next = new URL(url, location.href);
+    next.search = location.search;
+    next.hash = location.hash;
+    keep(next.pathname);
+    location.replace(next.href);
+  };
+  // The same path under another base path, once the config moved the site.
+  const rebased = (basePath) =>
+    state.page !== null && basePath !== state.basePath && location.pathname.startsWith(state.basePath)
+      ? basePath + location.pathname.slice(state.basePath.length)
+      : null;
   const hide = () => {
     if (host) host.remove();
     host = null;
@@ -130,12 +160,17 @@ function clientScript(state: ClientState): string {
     // For whoever drives the page (tests, the bench): the page now hears about builds.
     document.documentElement.dataset.sugakuDev = 'connected';
     // Built again while this page loaded, or the server restarted.
+    const there = rebased(hello.basePath);
+    if (there !== null) return go(there);
     if (hello.version !== version) return reload();
     if (hello.overlay) show(hello.overlay);
     else hide();
   });
   events.addEventListener('reload', (event) => {
-    const { version: next, changed } = data(event);
+    const { version: next, changed, basePath, moved } = data(event);
+    if (state.page !== null && Object.hasOwn(moved, state.page)) return go(moved[state.page]);
+    const there = rebased(basePath);
+    if (there !== null) return go(there);
     const affected = state.page === null ||
       changed.some((path) => path === state.page || !path.endsWith('.html'));
     if (affected) reload();

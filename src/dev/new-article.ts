@@ -9,8 +9,13 @@ export interface NewArticle {
   series?: string;
 }
 
-/** Longest slug made from a title; a kanji is three bytes of a file name limited to 255. */
+/** Longest slug made from a title, in characters: a URL one can still read. */
 const MAX_SLUG_LENGTH = 64;
+/** And in bytes of UTF-8: with `.md`, well inside the 255 of a file name, even in four-byte letters. */
+const MAX_SLUG_BYTES = 200;
+
+/** Windows' device names, in any case: `con.md` cannot be created there. */
+const DEVICE_NAME = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /**
  * A slug from a title: the title itself, NFC, with everything but letters, digits, marks,
@@ -25,7 +30,13 @@ export function slugFromTitle(title: string): string {
     .replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-|-$/g, '');
-  return [...slug].slice(0, MAX_SLUG_LENGTH).join('').replace(/-$/, '');
+  let kept = '';
+  for (const character of [...slug].slice(0, MAX_SLUG_LENGTH)) {
+    if (Buffer.byteLength(kept + character, 'utf8') > MAX_SLUG_BYTES) break;
+    kept += character;
+  }
+  kept = kept.replace(/-$/, '');
+  return DEVICE_NAME.test(kept) ? `${kept}_` : kept;
 }
 
 /**
@@ -36,9 +47,9 @@ export function newSlugProblem(slug: string): string | undefined {
   if (slug === '') return 'is empty';
   const safe = slugFromTitle(slug);
   if (safe !== slug.normalize('NFC')) {
-    return safe === ''
-      ? 'has no letters or digits'
-      : `may only contain letters, digits, "-" and "_" (try "${safe}")`;
+    if (safe === '') return 'has no letters or digits';
+    if (DEVICE_NAME.test(slug)) return `is a device name on Windows (try "${safe}")`;
+    return `may only contain letters, digits, "-" and "_" (try "${safe}")`;
   }
   return undefined;
 }

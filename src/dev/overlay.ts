@@ -49,3 +49,25 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+/**
+ * A banner for the 404 page served at a URL whose article moved in this session (a renamed
+ * file, a new `slug:`, another base path): where it is now. A dev-server notice only; the
+ * built site has no such page, so links to the old URL still need fixing.
+ */
+export function movedNoticeHtml(url: string): string {
+  const href = escapeHtml(url);
+  let shown = url;
+  try {
+    shown = decodeURI(url);
+  } catch {
+    // Shown as it is.
+  }
+  return (
+    '<p data-sugaku-moved lang="ja" style="position:fixed;inset:0 0 auto 0;z-index:2147483646;' +
+    'margin:0;padding:0.75rem 1rem;background:#fff3cd;color:#1a1a1a;' +
+    'font:16px/1.6 system-ui,sans-serif;border-bottom:2px solid #f9a825">' +
+    `このページは <a href="${href}">${escapeHtml(shown)}</a> に移りました（開発サーバーの案内）。` +
+    '古い URL へのリンクが残っていれば直してください。</p>\n'
+  );
+}

@@ -2,7 +2,7 @@ import type { Env, Token } from 'markdown-it';
 import type { Article } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { EquationLink, MathEngine, RowNumber, SourceLocation } from '../math/index.js';
-import type { ArticleImages, Equation, EquationRef, InternalLink } from './types.js';
+import type { ArticleImages, Equation, EquationRef, InternalLink, Theorem } from './types.js';
 
 /**
  * Everything one article's render needs and collects. markdown-it hands `env` to every
@@ -17,6 +17,8 @@ export interface RenderEnv extends Env {
   sourceLines: readonly string[];
   diagnostics: Diagnostic[];
   equations: Equation[];
+  /** The numbered theorem-like blocks, filled by the theorems rule once the blocks are parsed. */
+  theorems?: Theorem[];
   /**
    * References left for the site-wide step, numbered by `id`. (Not `references`:
    * markdown-it keeps link reference definitions there.)

@@ -105,7 +105,17 @@ function proseUnits(tokens: Token[]): Unit[] {
     const inline = tokens[i + 1];
     if (!inline?.children) continue;
     if (units.length > 0) units.push({ kind: 'break' });
-    for (const child of inline.children) {
+    const children = inline.children;
+    for (let j = 0; j < children.length; j++) {
+      const child = children[j]!;
+      const placeholder = (child.meta as { excerptText?: string } | null)?.excerptText;
+      if (child.type === 'thmref_open' && placeholder !== undefined) {
+        // A reference to another part is resolved only once the site is built, after the
+        // excerpt: `@thm-amgm` reads as 定理 rather than as a label.
+        for (const char of placeholder) units.push({ kind: 'char', char });
+        while (j < children.length - 1 && children[j]!.type !== 'thmref_close') j++;
+        continue;
+      }
       if (child.type === 'text' || child.type === 'code_inline') {
         for (const char of child.content) units.push({ kind: 'char', char });
       } else if (child.type === 'softbreak' && !child.hidden) {

@@ -13,6 +13,7 @@ import {
   unresolvedNumber,
   unresolvedRestatement,
 } from './equations.js';
+import { unresolvedTheorem } from './rules/theorem-refs.js';
 import type { Equation, EquationRef, RenderedArticle } from './types.js';
 
 /** An article placed in the site, as far as references need it (`SiteArticle` is one). */
@@ -27,9 +28,12 @@ export interface LinkableArticle extends LinkablePart {
   seriesParts: readonly LinkablePart[];
 }
 
-/** How one marked stretch of an article's HTML ends up: a link around it (showing `text` if given), or new HTML. */
+/**
+ * How one marked stretch of an article's HTML ends up: a link around it (showing `text`
+ * if given; class `eqref`, or `thmref` for a theorem), or new HTML.
+ */
 export type ReferenceResolution =
-  { kind: 'link'; href: string; text?: string } | { kind: 'html'; html: string };
+  { kind: 'link'; href: string; text?: string; theorem?: true } | { kind: 'html'; html: string };
 
 /** Resolutions of one article by `EquationRef.id`; plain data, so they can be cached with the article. */
 export type ReferenceResolutions = Record<number, ReferenceResolution>;
@@ -69,6 +73,20 @@ function resolve(
     if (link) return { kind: 'link', href: link.href };
     if (/\d/.test(reference.number))
       diagnostics.push(unresolvedNumber(reference.location, reference.number, true));
+    return undefined;
+  }
+  if (reference.kind === 'theorem') {
+    for (const part of parts) {
+      const theorem = part.rendered.theorems?.find((entry) => entry.label === reference.label);
+      if (theorem)
+        return {
+          kind: 'link',
+          href: `${part.url}${fragmentFor(reference.label)}`,
+          text: theorem.name,
+          theorem: true,
+        };
+    }
+    diagnostics.push(unresolvedTheorem(reference.location, reference.label, true));
     return undefined;
   }
   if (reference.kind === 'label') {
@@ -148,7 +166,8 @@ export function applyEquationLinks(
     if (!resolution) return inner;
     if (resolution.kind === 'html') return resolution.html;
     const shown = resolution.text === undefined ? inner : escapeHtml(resolution.text);
-    return `<a class="eqref" href="${escapeHtml(resolution.href)}">${shown}</a>`;
+    const className = resolution.theorem ? 'thmref' : 'eqref';
+    return `<a class="${className}" href="${escapeHtml(resolution.href)}">${shown}</a>`;
   });
 }
 

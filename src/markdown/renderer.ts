@@ -15,6 +15,8 @@ import { githubAlertsPlugin } from './rules/github-alerts.js';
 import { linkLocationsPlugin } from './rules/link-locations.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
 import { numberEquations } from './equations.js';
+import { theoremRefsPlugin } from './rules/theorem-refs.js';
+import { theoremsPlugin } from './rules/theorems.js';
 import { equationRefsPlugin } from './rules/equation-refs.js';
 import { imageSizePlugin } from './rules/image-size.js';
 import { imagesPlugin } from './rules/images.js';
@@ -49,6 +51,8 @@ export interface MarkdownOptions {
   markdownEscapes?: boolean;
   /** The site's `markdown.breaks`: a line break in a paragraph is a `<br>`, as on Zenn and Qiita. */
   breaks?: boolean;
+  /** The site's `theorems.numberWithin`: number 定理 and the like per article (default) or per section. */
+  theoremNumbering?: 'article' | 'section';
 }
 
 /**
@@ -72,6 +76,7 @@ export function createMarkdownRenderer(
   md.use(headingIdsPlugin);
   md.use(codePlugin);
   md.use(containersPlugin);
+  md.use(theoremsPlugin, { numberWithin: options.theoremNumbering ?? 'article' });
   md.use(githubAlertsPlugin);
   md.use(footnotesPlugin);
   md.use(imageSizePlugin);
@@ -79,6 +84,7 @@ export function createMarkdownRenderer(
   md.use(linkifyPlugin);
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
+  md.use(theoremRefsPlugin);
   md.use(basePathPlugin, options.basePath ?? '/');
   md.use(linkLocationsPlugin);
 
@@ -111,6 +117,7 @@ export function createMarkdownRenderer(
           md.renderer.renderInline(children, md.options, { ...env, plainReferences: true }),
         ),
         equations: env.equations,
+        ...(env.theorems?.length ? { theorems: env.theorems } : {}),
         ...(env.pendingReferences.length > 0 ? { references: env.pendingReferences } : {}),
         formulaCount: env.formulaCount,
         ...(env.links.length > 0 ? { links: env.links } : {}),

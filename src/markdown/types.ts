@@ -24,6 +24,20 @@ export interface Equation {
   labels: string[];
 }
 
+/** What a theorem-like block is: 定義, 定理, 補題, 命題, 系, 例, 注意, or 証明. */
+export type TheoremKind =
+  'definition' | 'theorem' | 'lemma' | 'proposition' | 'corollary' | 'example' | 'remark' | 'proof';
+
+/** A numbered theorem-like block (`:::定理 タイトル {#thm-amgm}`); proofs carry no number and are not listed. */
+export interface Theorem {
+  kind: TheoremKind;
+  /** What a reference shows: `定理 2`, `補題 1.3`. */
+  name: string;
+  number: string;
+  /** Its `{#…}` label, which is also its element id; absent when the author gave none. */
+  label?: string;
+}
+
 /**
  * A reference the article could not resolve by itself, left for `linkEquationReferences`
  * once the series is known. In the HTML it is the stretch between `<!--eqref:ID-->`
@@ -34,6 +48,8 @@ export type EquationRef =
   | { id: number; kind: 'number'; number: string; location: SourceLocation }
   /** Prose `\eqref{name}` / `\ref{name}`: the stretch becomes a link showing the number. */
   | { id: number; kind: 'label'; label: string; style: 'eqref' | 'ref'; location: SourceLocation }
+  /** Prose `@thm-amgm`: the stretch becomes a link showing `定理 2`. */
+  | { id: number; kind: 'theorem'; label: string; location: SourceLocation }
   /**
    * A formula whose `\eqref`s or restated `\tag` point outside the article: it is
    * rendered again with the links found (the stretch is its HTML).
@@ -80,6 +96,8 @@ export interface RenderedArticle {
   excerptText: string;
   headings: Heading[];
   equations: Equation[];
+  /** Its numbered theorem-like blocks, in order; absent when none. */
+  theorems?: Theorem[];
   /** References left for the site-wide step (other parts of the series); absent when none. */
   references?: EquationRef[];
   formulaCount: number;

@@ -10,6 +10,13 @@ export {
   scratchFolder,
   writeInside,
 } from './site-writer.js';
+export {
+  lockOutputFolder,
+  OutputFolderBusy,
+  type LockHolder,
+  type OutputLock,
+} from './output-lock.js';
+export { isWriteFailure, writeFailure } from './write-failure.js';
 export { katexAssets, publicFiles } from './assets.js';
 export { FEED_ENTRIES, atomFeed, feedContentHtml } from './feed.js';
 export type { FeedChannel, FeedEntry, FeedPerson } from './feed.js';

@@ -15,7 +15,7 @@ export interface SiteWriter {
   readonly stagingDir: string;
   write(relative: string, content: string | Uint8Array): Promise<void>;
   copy(relative: string, from: string): Promise<void>;
-  /** Link the previous build's file; false if there is none. */
+  /** Link (or, where links fail, copy) the previous build's file; false if there is none. */
   keep(relative: string): Promise<boolean>;
   commit(): Promise<void>;
   abort(): Promise<void>;
@@ -27,6 +27,8 @@ export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
   const stagingDir = `${target}.staging-${randomBytes(4).toString('hex')}`;
   await mkdir(stagingDir, { recursive: true });
   const dirs = new DirectoryMaker();
+  // Cleared at the first link the file system refuses as a whole: the rest are copied at once.
+  let linking = true;
   return {
     stagingDir,
     async write(relative, content) {
@@ -38,13 +40,27 @@ export async function openSiteWriter(outDir: string): Promise<SiteWriter> {
       await copyFile(from, destination);
     },
     async keep(relative) {
+      const previous = insideFolder(target, relative);
       const destination = insideFolder(stagingDir, relative);
       await dirs.make(path.dirname(destination));
+      if (linking) {
+        try {
+          await link(previous, destination);
+          return true;
+        } catch (error) {
+          const code = errorCode(error);
+          if (code === 'ENOENT') return false;
+          if (code !== 'EMLINK') linking = false;
+        }
+      }
+      // A hard link is an optimisation: across devices (EXDEV), on file systems without them
+      // (EPERM, ENOTSUP, ENOSYS) or past a file's link limit (EMLINK), the bytes are copied.
       try {
-        await link(insideFolder(target, relative), destination);
+        await copyFile(previous, destination);
         return true;
-      } catch {
-        return false;
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return false;
+        throw error;
       }
     },
     async commit() {
@@ -125,6 +141,12 @@ async function removeSiblings(target: string, suffix: string): Promise<void> {
     if (name.startsWith(prefix))
       await rm(path.join(parent, name), { recursive: true, force: true });
   }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String(error.code)
+    : undefined;
 }
 
 export async function exists(file: string): Promise<boolean> {

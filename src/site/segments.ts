@@ -1,28 +1,16 @@
-// Control characters (C0, DEL, C1) have no business in a file name or a URL.
-// eslint-disable-next-line no-control-regex -- matching them is the point
-const UNSAFE_IN_SEGMENT = /[/\\\u0000-\u001f\u007f-\u009f]/g;
+import { nameSlug, portableSegment, segmentCollisionKey } from '../content/index.js';
+
+export { nameSlug };
 
 /**
- * A name as one path segment that stays inside its folder: separators and
- * control characters become `-`, and `.` / `..` become `-` / `--`.
+ * A name as one path segment that stays inside its folder and is a valid folder name on
+ * Linux, macOS and Windows (`content/portable-name.ts`): separators, characters Windows
+ * refuses and control characters become `-`, `.` / `..` become `-` / `--`, a device name
+ * such as `CON` gets a `-`, and a name over 255 bytes is shortened and given a hash.
  * Idempotent, so a segment can be passed through it again.
  */
 export function safeSegment(name: string): string {
-  const replaced = name.replace(UNSAFE_IN_SEGMENT, '-');
-  if (replaced === '') return '-';
-  if (replaced === '.' || replaced === '..') return replaced.replace(/\./g, '-');
-  return replaced;
-}
-
-// Also dropped from author slugs: characters that need escaping in a URL or
-// are forbidden in Windows file names, so an id reads well in both.
-// eslint-disable-next-line no-control-regex -- matching them is the point
-const UNSAFE_IN_SLUG = /[/\\?#%:*"<>|\u0000-\u001f\u007f-\u009f]/g;
-
-/** `Taro  Tanaka` → `Taro-Tanaka`, `山田 花子` → `山田-花子`; ideographic spaces count too. */
-export function nameSlug(name: string): string {
-  const slug = name.trim().replace(/\s+/g, '-').replace(UNSAFE_IN_SLUG, '');
-  return /^\.*$/.test(slug) ? 'author' : slug;
+  return portableSegment(name);
 }
 
 export interface SegmentClaim {
@@ -32,9 +20,7 @@ export interface SegmentClaim {
 
 // macOS and Windows file systems ignore case, and APFS ignores Unicode
 // normalisation: `TeX` and `tex` would overwrite each other's page there.
-function collisionKey(segment: string): string {
-  return segment.normalize('NFC').toLowerCase();
-}
+const collisionKey = segmentCollisionKey;
 
 /**
  * Gives each claim a segment of its own, in the order given: the first claim
@@ -47,7 +33,9 @@ export function allocateSegments(claims: readonly SegmentClaim[]): Map<string, s
     if (segments.has(key)) continue;
     const wanted = safeSegment(segment);
     let candidate = wanted;
-    for (let n = 2; taken.has(collisionKey(candidate)); n++) candidate = `${wanted}-${n}`;
+    for (let n = 2; taken.has(collisionKey(candidate)); n++) {
+      candidate = safeSegment(`${wanted}-${n}`);
+    }
     taken.add(collisionKey(candidate));
     segments.set(key, candidate);
   }

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleKey } from '../../src/build/article-cache.js';
 import { build, createBuilder, type BuildOptions } from '../../src/build/index.js';
 import { fingerprintOf } from '../../src/build/fingerprint.js';
+import { markdownOptions } from '../../src/build/tasks.js';
+import { defaultConfig } from '../../src/config/index.js';
 import { article } from '../markdown/fixtures.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -325,5 +327,14 @@ describe('cache keys', () => {
     expect(articleKey(source, { ...plain, basePath: '/blog/' }, base)).not.toBe(key);
     expect(articleKey(source, { ...plain, markdownEscapes: true }, base)).not.toBe(key);
     expect(articleKey(source, plain, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
+  });
+
+  it('change with the site’s theorem numbering, which changes every 定理 of an article', () => {
+    const site = defaultConfig();
+    const source = article(':::定理\n主張。\n:::\n');
+    const perSection = markdownOptions({ ...site, theorems: { numberWithin: 'section' } });
+    expect(articleKey(source, perSection, 'code')).not.toBe(
+      articleKey(source, markdownOptions(site), 'code'),
+    );
   });
 });

@@ -51,3 +51,24 @@ describe('the worker pool', () => {
     expect(threads).toContain(busy);
   });
 });
+
+describe('a worker thread that stops in the middle of a task', () => {
+  it('fails the task with what it was doing, instead of leaving it waiting forever', async () => {
+    runner = createTaskRunner(2, WORKER);
+    await expect(
+      runner.articles(articleTask('content/posts/ここで止まる.md', 'content/posts/次.md')),
+    ).rejects.toThrow(
+      'while rendering content/posts/ここで止まる.md and 1 more in a worker thread: ' +
+        'Error: the worker thread stopped unexpectedly (exit code 9)',
+    );
+  });
+
+  it('is replaced, so that the same runner (the dev server) builds again', async () => {
+    runner = createTaskRunner(2, WORKER);
+    await expect(runner.articles(articleTask('content/posts/ここで止まる.md'))).rejects.toThrow();
+    // Both threads take work again, the one that replaced the stopped thread included.
+    const pages = await Promise.all([runner.pages(pageTask), runner.pages(pageTask)]);
+    expect(new Set(pages.map((result) => result.missing[0])).size).toBe(2);
+    expect(await threadOf(articleTask('content/posts/次の記事.md'))).toHaveLength(1);
+  });
+});

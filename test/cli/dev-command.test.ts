@@ -1,65 +1,11 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEvents, makeSite, post, type EventClient } from '../dev/support.js';
-import { repo, runCli } from '../support/cli.js';
-
-/** `sugaku dev` as a user runs it, in its own process; output collected as it comes. */
-interface DevProcess {
-  child: ChildProcessWithoutNullStreams;
-  stdout: string;
-  stderr: string;
-  url: string;
-  exited: Promise<number | null>;
-}
-
-function startDev(
-  cwd: string,
-  args: string[] = [],
-  env: NodeJS.ProcessEnv = {},
-): Promise<DevProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(repo, 'bin/sugaku.js'), 'dev', '--port', '0', ...args],
-      {
-        cwd,
-        env: { ...process.env, NO_COLOR: '1', ...env },
-      },
-    );
-    const dev: DevProcess = {
-      child,
-      stdout: '',
-      stderr: '',
-      url: '',
-      exited: new Promise((done) => child.on('exit', (code) => done(code))),
-    };
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      dev.stdout += chunk;
-      const url = /^Serving (http:\/\/\S+)/m.exec(dev.stdout)?.[1];
-      if (url && !dev.url) {
-        dev.url = url;
-        resolve(dev);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (dev.stderr += chunk));
-    child.on('error', reject);
-    void dev.exited.then((code) =>
-      reject(new Error(`sugaku dev exited with ${code}: ${dev.stderr}`)),
-    );
-  });
-}
-
-/** Output arrives when it arrives; wait for it rather than for a fixed time. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let waited = 0; !check(); waited += 50) {
-    if (waited > 20_000) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { runCli } from '../support/cli.js';
+import { startDev, until, type DevProcess } from '../support/dev-process.js';
 
 describe('sugaku dev', () => {
   let root: string;

@@ -223,10 +223,21 @@ describe('sugaku import qiita', () => {
     expect(written).toContain('markdown:\n  breaks: true\n');
     expect(written).toContain('math:\n  markdownEscapes: true\n');
     const built = await runCli(
-      ['build', '--content', 'content', '--templates', path.join(repo, 'templates')],
+      // The config the import wrote is what this build reads.
+      [
+        'build',
+        '--content',
+        'content',
+        '--jobs',
+        '1',
+        '--no-cache',
+        '--templates',
+        path.join(repo, 'templates'),
+      ],
       site,
     );
     expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
     expect(await readFile(path.join(site, 'dist/posts/最適解/index.html'), 'utf8')).toContain(
       '<annotation encoding="application/x-tex">\\mathrm{OPT}\\_i</annotation>',
     );

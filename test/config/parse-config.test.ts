@@ -242,3 +242,23 @@ describe('options for sites moved from Zenn and Qiita', () => {
     expect(wrong.diagnostics[0]).toMatchObject({ line: 2, severity: 'error' });
   });
 });
+
+describe('theorem numbering', () => {
+  it('numbers per article by default, per section when theorems.numberWithin says so', () => {
+    expect(defaultConfig().theorems).toEqual({ numberWithin: 'article' });
+    const { config, diagnostics } = parse('theorems:\n  numberWithin: section\n');
+    expect(diagnostics).toEqual([]);
+    expect(config?.theorems).toEqual({ numberWithin: 'section' });
+  });
+
+  it('refuses another value at its line, and warns about an unknown theorem option', () => {
+    const wrong = parse('theorems:\n  numberWithin: chapter\n');
+    expect(wrong.config).toBeUndefined();
+    expect(wrong.diagnostics[0]).toMatchObject({ line: 2, severity: 'error' });
+    expect(wrong.diagnostics[0]?.hint).toContain('numberWithin: section');
+    const unknown = parse('theorems:\n  numbering: section\n');
+    expect(unknown.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      '2:3 config/unknown-key',
+    ]);
+  });
+});

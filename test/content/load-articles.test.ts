@@ -82,6 +82,69 @@ describe('loadArticles', () => {
     );
   });
 
+  it('reports slugs that become one folder once made safe for Windows', () => {
+    const sources = [
+      post('content/posts/a.md', 'slug: "比:較"\n'),
+      post('content/posts/b.md', 'slug: 比-較\n'),
+    ];
+    const { diagnostics } = loadArticles(sources, defaultConfig(), { drafts: false });
+    expect(diagnostics.map((d) => [d.file, d.severity, d.code])).toEqual([
+      ['content/posts/a.md', 'error', 'content/duplicate-slug'],
+      ['content/posts/b.md', 'error', 'content/duplicate-slug'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'content/posts/a.md and content/posts/b.md have slugs "比:較" and "比-較", ' +
+        'which would be the same folder posts/比-較/ on Windows or macOS',
+    );
+  });
+
+  it('warns about tags written two ways that would share one folder, naming both articles', () => {
+    const long = '長いタグ名'.repeat(20); // 300 bytes: shortened to the same beginning
+    const sources = [
+      post('content/posts/a.md', `tags: [TeX, "${long}その一"]\n`),
+      post('content/posts/b.md', `tags: [tex, "${long}その二"]\n`),
+      post('content/posts/c.md', 'tags: [解析]\nseries: 微分入門\n'),
+      post('content/posts/d.md', 'tags: [解析]\nseries: 微分入門\n'),
+    ];
+    const { diagnostics } = loadArticles(sources, defaultConfig(), { drafts: false });
+    // Long names apart after their hash are no clash; TeX and tex are.
+    expect(diagnostics.map((d) => [d.file, d.line, d.severity, d.code])).toEqual([
+      ['content/posts/a.md', 4, 'warning', 'content/tag-folder-clash'],
+      ['content/posts/b.md', 4, 'warning', 'content/tag-folder-clash'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'Tags "TeX" (content/posts/a.md) and "tex" (content/posts/b.md) would be one folder ' +
+        'tags/TeX/ on macOS or Windows; all but the first get a numbered URL',
+    );
+  });
+
+  it('warns about series names that differ only in case', () => {
+    const sources = [
+      post('content/posts/a.md', 'series: Linear Algebra\n'),
+      post('content/posts/b.md', 'series: linear algebra\n'),
+    ];
+    const { diagnostics } = loadArticles(sources, defaultConfig(), { drafts: false });
+    expect(diagnostics.map((d) => d.code)).toEqual([
+      'content/series-folder-clash',
+      'content/series-folder-clash',
+    ]);
+  });
+
+  it('warns about author names that would share a folder, but not about one name spaced two ways', () => {
+    const sources = [
+      post('content/posts/a.md', 'author: Taro Tanaka\n'),
+      post('content/posts/b.md', 'author: taro tanaka\n'),
+      post('content/posts/c.md', 'author: 山田 花子\n'),
+      post('content/posts/d.md', 'author: 山田\u3000花子\n'),
+    ];
+    const { diagnostics } = loadArticles(sources, defaultConfig(), { drafts: false });
+    expect(diagnostics.map((d) => [d.file, d.code])).toEqual([
+      ['content/posts/a.md', 'content/author-folder-clash'],
+      ['content/posts/b.md', 'content/author-folder-clash'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('would be one folder authors/Taro-Tanaka/');
+  });
+
   it('does not count a left-out draft as a clash', () => {
     const sources = [
       post('content/posts/a.md', 'slug: x\n'),

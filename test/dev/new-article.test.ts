@@ -30,6 +30,17 @@ describe('slugFromTitle', () => {
 
   it('keeps file names short enough for any file system', () => {
     expect([...slugFromTitle('長'.repeat(200))]).toHaveLength(64);
+    // Letters of four bytes (CJK Extension B): 64 of them and `.md` would be 259 bytes.
+    const slug = slugFromTitle('𠮷'.repeat(100));
+    expect(Buffer.byteLength(`${slug}.md`, 'utf8')).toBeLessThanOrEqual(255);
+    expect(slug).toMatch(/^𠮷+$/u);
+  });
+
+  it('never makes a file name Windows reserves for a device', () => {
+    expect(slugFromTitle('CON')).toBe('CON_');
+    expect(slugFromTitle('nul')).toBe('nul_');
+    expect(slugFromTitle('LPT1')).toBe('LPT1_');
+    expect(slugFromTitle('Console')).toBe('Console');
   });
 });
 
@@ -40,6 +51,7 @@ describe('newSlugProblem', () => {
     expect(newSlugProblem('a b')).toContain('"a-b"');
     expect(newSlugProblem('../x')).toContain('"x"');
     expect(newSlugProblem('')).toBe('is empty');
+    expect(newSlugProblem('aux')).toBe('is a device name on Windows (try "aux_")');
   });
 });
 

@@ -37,6 +37,8 @@ export interface EventClient {
   hello: ServerEvent;
   /** The next event of this type that arrives after the call. */
   next(type: string): Promise<ServerEvent>;
+  /** Every event after the greeting, in order. */
+  readonly received: ServerEvent[];
   close(): void;
 }
 
@@ -46,6 +48,7 @@ export function connectEvents(origin: string): Promise<EventClient> {
   return new Promise((resolve, reject) => {
     const waiters: { type: string; resolve: (event: ServerEvent) => void }[] = [];
     const seen: string[] = [];
+    const received: ServerEvent[] = [];
     let buffer = '';
     let hello: ServerEvent | undefined;
     const req = request(new URL('/__sugaku/events', origin), (res) => {
@@ -66,6 +69,7 @@ export function connectEvents(origin: string): Promise<EventClient> {
             resolve(client);
             continue;
           }
+          received.push(event);
           for (const waiter of waiters.filter((w) => w.type === type)) {
             waiters.splice(waiters.indexOf(waiter), 1);
             waiter.resolve(event);
@@ -79,6 +83,7 @@ export function connectEvents(origin: string): Promise<EventClient> {
       get hello() {
         return hello!;
       },
+      received,
       next(type) {
         return new Promise((resolveEvent, rejectEvent) => {
           const timer = setTimeout(

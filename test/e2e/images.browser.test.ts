@@ -60,7 +60,9 @@ describe('a captioned figure in Chromium', () => {
       await page.goto(`${server.origin}/posts/放物線/`);
       const figure = page.locator('figure');
       await figure.scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => document.querySelector('figure img')?.complete === true);
+      await page.waitForFunction(
+        () => document.querySelector<HTMLImageElement>('figure img')?.complete === true,
+      );
       const shown = await page.evaluate(() => {
         const img = document.querySelector<HTMLImageElement>('figure img')!;
         const caption = document.querySelector('figcaption')!.getBoundingClientRect();

@@ -57,6 +57,7 @@ export function siteConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     macros: {},
     math: { markdownEscapes: false },
     markdown: { breaks: false },
+    theorems: { numberWithin: 'article' },
     readingSpeed: 500,
     ...overrides,
   };
