@@ -6,18 +6,21 @@ import { loadConfig, type SiteConfig } from '../config/index.js';
 import {
   loadArticles,
   parseArticle,
+  readImages,
   readSources,
   rereadSources,
   restoredArticleResult,
   storedArticleResult,
   type Article,
   type ArticleResult,
+  type SiteImage,
   type SourceFile,
   type SourcesResult,
 } from '../content/index.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import {
   applyEquationLinks,
+  type ArticleImages,
   resolveEquationReferences,
   type MarkdownOptions,
   type ReferenceResolutions,
@@ -62,6 +65,7 @@ import {
   type OutputManifest,
 } from './manifest.js';
 import { bundleOutputs } from './bundles.js';
+import { imageFilesOf, imagesForArticles, imageVariants } from './images.js';
 import { checkLinks } from './links.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
@@ -101,6 +105,10 @@ export interface BuildStats {
   searchWaitSeconds: number;
   /** How long the search index took, from its first document asked for to its files; 0 when kept. */
   searchSeconds: number;
+  /** WebP variants of images encoded by this build; the others came from the cache. */
+  imagesEncoded: number;
+  /** How long making the variants took (reading them back from the cache included). */
+  imageSeconds: number;
   seconds: number;
 }
 
@@ -396,6 +404,8 @@ class BuildRun {
     filesUnchanged: 0,
     searchWaitSeconds: 0,
     searchSeconds: 0,
+    imagesEncoded: 0,
+    imageSeconds: 0,
     seconds: 0,
   };
   private readonly outDir: string;
@@ -405,6 +415,8 @@ class BuildRun {
   /** Known once the config is read; kept for rendering a lost article body again. */
   private markdown: MarkdownOptions = { macros: {}, basePath: '/' };
   readonly articleByKey = new Map<string, Article>();
+  /** What each article's render knows of the images it may show, by its key. */
+  private readonly imagesByKey = new Map<string, ArticleImages>();
   private basePath: string | undefined;
   private articlePages: ArticlePage[] = [];
   /** Set once the build has its result; work still running for it (the search index) stops. */
@@ -480,11 +492,52 @@ class BuildRun {
     this.manifest =
       this.write && this.cacheDir ? await readManifest(this.cacheDir, this.outDir) : undefined;
     this.markdown = markdownOptions(config);
-    const keyed = loaded.articles.map((article) => ({
-      article,
-      key: this.memory.remembered.key(article, this.markdown, fingerprint),
-    }));
-    for (const { article, key } of keyed) this.articleByKey.set(key, article);
+    const publicDir = path.resolve(options.cwd, options.publicDir);
+    const publicAssets = await this.memory.remembered.folder(publicDir, hint, async () => {
+      const files = [...(await katexAssets()), ...(await publicFiles(publicDir))];
+      return {
+        keyed: await Promise.all(
+          files.map(async (file): Promise<KeyedFile> => ({
+            path: file.path,
+            key: await assetKey(file),
+            file,
+          })),
+        ),
+        images: await readImages(imageFilesOf(files)),
+      };
+    });
+    const copied = publicAssets.keyed;
+    const bundleFiles = bundleOutputs(read.bundleFiles, loaded.articles);
+    const bundled = await Promise.all(
+      bundleFiles.map(async (file): Promise<KeyedFile> => ({
+        path: file.path,
+        key: await assetKey(file),
+        file,
+      })),
+    );
+    const images = [...publicAssets.images, ...(await readImages(imageFilesOf(bundleFiles)))];
+    const imagesOf = imagesForArticles(loaded.articles, images);
+    // Variants of the images articles show (not of the site's icons), encoded while the
+    // articles render; only the pages wait for them.
+    const shownPaths = new Set(
+      [...imagesOf.values()].flatMap((shown) => Object.keys(shown?.files ?? {})),
+    );
+    const variants = this.imageVariants(
+      images.filter((image) => shownPaths.has(image.sitePath)),
+      new Set([...copied, ...bundled].map((file) => file.path)),
+    );
+    variants.catch(() => {});
+    const keyed = loaded.articles.map((article) => {
+      const key = this.memory.remembered.key(article, this.markdown, fingerprint);
+      const shown = imagesOf.get(article);
+      return shown
+        ? { article, key: sha256(key, JSON.stringify(shown)), images: shown }
+        : { article, key };
+    });
+    for (const { article, key, images: shown } of keyed) {
+      this.articleByKey.set(key, article);
+      if (shown) this.imagesByKey.set(key, shown);
+    }
     const siteKey = sha256(fingerprint, JSON.stringify(config));
     // In the site's order: the search index takes its documents in that order, and Pagefind
     // indexes each one as soon as it is rendered, in a process of its own. The dev server
@@ -580,25 +633,7 @@ class BuildRun {
       }
       return key;
     };
-    const publicDir = path.resolve(options.cwd, options.publicDir);
-    const copied = await this.memory.remembered.folder(publicDir, hint, async () => {
-      const files = [...(await katexAssets()), ...(await publicFiles(publicDir))];
-      return Promise.all(
-        files.map(async (file): Promise<KeyedFile> => ({
-          path: file.path,
-          key: await assetKey(file),
-          file,
-        })),
-      );
-    });
-    const bundled = await Promise.all(
-      bundleOutputs(read.bundleFiles, loaded.articles).map(async (file): Promise<KeyedFile> => ({
-        path: file.path,
-        key: await assetKey(file),
-        file,
-      })),
-    );
-    const assets = [...copied, ...bundled];
+    const assets = [...copied, ...bundled, ...(await variants)];
     // Feed, sitemap and robots.txt (src/build/site-files.ts) are made again only when what
     // they show changed.
     const articleBody = ({ rendered: { article } }: SiteArticle) =>
@@ -641,6 +676,14 @@ class BuildRun {
     );
   }
 
+  private async imageVariants(images: readonly SiteImage[], taken: ReadonlySet<string>) {
+    const started = performance.now();
+    const { files, encoded } = await imageVariants(images, this.cacheDir, taken);
+    this.stats.imagesEncoded = encoded;
+    this.stats.imageSeconds = (performance.now() - started) / 1000;
+    return files;
+  }
+
   /** An article's final body HTML, for the feed. */
   private async articleBody(key: string, links: ReferenceResolutions): Promise<string> {
     let html = this.memory.bodies.get(key)?.html ?? (await this.cache?.readHtml(key));
@@ -666,7 +709,7 @@ class BuildRun {
    * the given order. `ready(key)` settles once that article's summary is known.
    */
   private renderArticles(
-    keyed: { article: Article; key: string }[],
+    keyed: { article: Article; key: string; images?: ArticleImages }[],
     config: SiteConfig,
     search: boolean,
   ): {
@@ -676,7 +719,7 @@ class BuildRun {
     const readiness = new Map(keyed.map(({ key }) => [key, deferred()]));
     const settle = (key: string) => readiness.get(key)?.resolve();
     const done = (async () => {
-      const missing: { article: Article; key: string }[] = [];
+      const missing: { article: Article; key: string; images?: ArticleImages }[] = [];
       const cached = await inParallel(keyed, async (job) =>
         this.memory.summaries.has(job.key) ? undefined : this.cache?.readSummary(job.key),
       );
@@ -951,7 +994,10 @@ class BuildRun {
 
   /** Bodies whose cache entry went missing or was damaged: render them again and repair the cache. */
   private async renderBodiesAgain(keys: string[]): Promise<void> {
-    const jobs = [...new Set(keys)].map((key) => ({ key, article: this.articleByKey.get(key)! }));
+    const jobs = [...new Set(keys)].map((key) => {
+      const images = this.imagesByKey.get(key);
+      return { key, article: this.articleByKey.get(key)!, ...(images ? { images } : {}) };
+    });
     const results = await this.runner.articles({
       kind: 'articles',
       markdown: this.markdown,

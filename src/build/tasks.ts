@@ -5,6 +5,7 @@ import { createMathEngine } from '../math/index.js';
 import {
   applyEquationLinks,
   createMarkdownRenderer,
+  type ArticleImages,
   type MarkdownOptions,
   type MarkdownRenderer,
   type ReferenceResolutions,
@@ -41,7 +42,8 @@ export interface ArticleTask {
   cacheDir?: string;
   /** Cut the search index's text of each body too; a build that keeps its index has no use for it. */
   search: boolean;
-  jobs: { key: string; article: Article }[];
+  /** `images`: what the article's render knows of the images it may show (part of `key`). */
+  jobs: { key: string; article: Article; images?: ArticleImages }[];
 }
 
 /** What of the site config an article's render depends on: part of every article's key. */
@@ -120,11 +122,11 @@ export async function renderArticles(task: ArticleTask): Promise<RenderedSummary
   }
   const cache = task.cacheDir ? new ArticleCache(task.cacheDir) : undefined;
   const results: RenderedSummary[] = [];
-  for (const { key, article } of task.jobs) {
+  for (const { key, article, images } of task.jobs) {
     let rendered;
     try {
       // Typeset here, once per article, so that no page pays for it again.
-      rendered = typesetArticle(markdown.renderer.render(article));
+      rendered = typesetArticle(markdown.renderer.render(article, images));
     } catch (error) {
       throw failedWhile(`while rendering ${article.sourcePath}`, error);
     }

@@ -7,6 +7,10 @@ export { parseArticle, restoredArticleResult, storedArticleResult } from './arti
 export { loadArticles } from './articles.js';
 export { readDate } from './dates.js';
 export { urlSegmentProblem } from './schema.js';
+export type { ImageHeader } from './image-header.js';
+export { readImageHeader } from './image-header.js';
+export type { SiteImage } from './images.js';
+export { isImageFile, readImages } from './images.js';
 export {
   MAX_SEGMENT_BYTES,
   nameSlug,

@@ -2,7 +2,7 @@ import type { Env, Token } from 'markdown-it';
 import type { Article } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { EquationLink, MathEngine, RowNumber, SourceLocation } from '../math/index.js';
-import type { Equation, EquationRef, InternalLink, Theorem } from './types.js';
+import type { ArticleImages, Equation, EquationRef, InternalLink, Theorem } from './types.js';
 
 /**
  * Everything one article's render needs and collects. markdown-it hands `env` to every
@@ -27,6 +27,8 @@ export interface RenderEnv extends Env {
   formulaCount: number;
   /** Links and images into the site, in source order. */
   links: InternalLink[];
+  /** Sizes and variants of the image files the article may show; absent when it shows none. */
+  images?: ArticleImages;
   /** Set while rendering headings for the table of contents: references stay plain text. */
   plainReferences?: boolean;
 }

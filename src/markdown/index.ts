@@ -1,4 +1,12 @@
-export type { Equation, EquationRef, Heading, RenderedArticle } from './types.js';
+export type {
+  ArticleImages,
+  Equation,
+  EquationRef,
+  Heading,
+  ImageFacts,
+  RenderedArticle,
+} from './types.js';
+export { variantPath } from './rules/images.js';
 export type { MarkdownOptions, MarkdownRenderer } from './renderer.js';
 export { createMarkdownRenderer } from './renderer.js';
 export { slugifyHeading } from './rules/headings.js';

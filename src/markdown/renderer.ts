@@ -19,11 +19,12 @@ import { theoremRefsPlugin } from './rules/theorem-refs.js';
 import { theoremsPlugin } from './rules/theorems.js';
 import { equationRefsPlugin } from './rules/equation-refs.js';
 import { imageSizePlugin } from './rules/image-size.js';
+import { imagesPlugin } from './rules/images.js';
 import { linkifyPlugin } from './rules/linkify.js';
 import { mathFencePlugin } from './rules/math-fence.js';
 import { locateFormulas, mathPlugin } from './rules/math.js';
 import { unclosedMathPlugin } from './rules/unclosed-math.js';
-import type { RenderedArticle } from './types.js';
+import type { ArticleImages, RenderedArticle } from './types.js';
 
 /** The values of the `id` attributes our renderers write (always double-quoted, escaped). */
 function idsIn(html: string): string[] {
@@ -37,7 +38,8 @@ function unescapeHtml(text: string): string {
 }
 
 export interface MarkdownRenderer {
-  render(article: Article): RenderedArticle;
+  /** `images`: what the build knows of the image files the article may show. */
+  render(article: Article, images?: ArticleImages): RenderedArticle;
 }
 
 export interface MarkdownOptions {
@@ -78,6 +80,7 @@ export function createMarkdownRenderer(
   md.use(githubAlertsPlugin);
   md.use(footnotesPlugin);
   md.use(imageSizePlugin);
+  md.use(imagesPlugin, options.basePath ?? '/');
   md.use(linkifyPlugin);
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
@@ -86,7 +89,7 @@ export function createMarkdownRenderer(
   md.use(linkLocationsPlugin);
 
   return {
-    render(article) {
+    render(article, images) {
       const env: RenderEnv = {
         article,
         macros: { ...options.macros, ...article.macros },
@@ -98,6 +101,7 @@ export function createMarkdownRenderer(
         pendingReferences: [],
         formulaCount: 0,
         links: [],
+        ...(images ? { images } : {}),
       };
       const tokens = md.parse(article.body, env);
       locateFormulas(tokens, env);

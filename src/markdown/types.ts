@@ -71,6 +71,22 @@ export interface InternalLink {
   location: SourceLocation;
 }
 
+/** What the build read of an image file of the site, for its `<img>`. */
+export interface ImageFacts {
+  width: number;
+  height: number;
+  /** Widths of the WebP variants made beside it (`variantPath`), narrowest first. */
+  variants?: number[];
+}
+
+/** The site's image files an article may show, for its render (and its cache key). */
+export interface ArticleImages {
+  /** The article page's folder from the site's root, without the base path: `/posts/グラフ/`. */
+  folder: string;
+  /** By site path, decoded, without the base path: `/images/a.png`, `/posts/グラフ/graph.png`. */
+  files: Readonly<Record<string, ImageFacts>>;
+}
+
 export interface RenderedArticle {
   article: Article;
   html: string;

@@ -98,12 +98,28 @@ export function feedContentHtml(html: string, pageUrl: string): string {
   const mathml = replaceElements(html, /<span class="katex-html"/, () => '');
   // Only inside start tags: code blocks may show `href="…"` as text, which must stay as written.
   return mathml.replace(/<[a-zA-Z][^<>]*>/g, (tag) =>
-    tag.replace(
-      /(\s(?:href|src))="([^"]*)"/g,
-      (_, attribute: string, value: string) =>
-        `${attribute}="${absoluteAttribute(value, pageUrl)}"`,
-    ),
+    tag
+      .replace(
+        /(\s(?:href|src))="([^"]*)"/g,
+        (_, attribute: string, value: string) =>
+          `${attribute}="${absoluteAttribute(value, pageUrl)}"`,
+      )
+      .replace(
+        /(\ssrcset)="([^"]*)"/g,
+        (_, attribute: string, value: string) => `${attribute}="${absoluteSrcset(value, pageUrl)}"`,
+      ),
   );
+}
+
+/** `graph.png.640w.webp 640w, …` (a `<picture>`'s WebP variants): each address made absolute. */
+function absoluteSrcset(value: string, pageUrl: string): string {
+  return value
+    .split(',')
+    .map((candidate) => {
+      const [url = '', ...descriptors] = candidate.trim().split(/\s+/);
+      return [absoluteAttribute(url, pageUrl), ...descriptors].join(' ');
+    })
+    .join(', ');
 }
 
 function absoluteAttribute(value: string, pageUrl: string): string {

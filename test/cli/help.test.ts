@@ -19,7 +19,7 @@ describe('help and version', () => {
       const run = await runCli([command, '--help']);
       expect(run.code, command).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^Usage: sugaku ${command}`));
-      const listed = [...run.stdout.matchAll(/^ {2}(--[\w-]+)/gm)].map(([, flag]) => flag);
+      const listed = [...run.stdout.matchAll(/^ {2}(--[\w-]+)/gm)].map(([, flag]) => flag!);
       for (const flag of listed.filter((flag) => flag !== '--debug')) {
         const takesValue = new RegExp(`^ {2}${flag} \\S`, 'm').test(run.stdout);
         const args = takesValue ? [flag, '1'] : [flag];

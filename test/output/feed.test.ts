@@ -122,6 +122,17 @@ describe('article content for feed readers', () => {
     expect(html).toContain('href="https://other.example/"');
   });
 
+  test('the WebP variants of an image beside its article are made absolute too', () => {
+    const html = feedContentHtml(
+      '<picture><source type="image/webp" srcset="graph.320w.webp 320w, graph.640w.webp 640w" sizes="640px"><img src="graph.png" alt="グラフ"></picture>',
+      'https://example.com/posts/%E6%94%BE%E7%89%A9%E7%B7%9A/',
+    );
+    expect(html).toContain(
+      'srcset="https://example.com/posts/%E6%94%BE%E7%89%A9%E7%B7%9A/graph.320w.webp 320w, https://example.com/posts/%E6%94%BE%E7%89%A9%E7%B7%9A/graph.640w.webp 640w"',
+    );
+    expect(html).toContain('src="https://example.com/posts/%E6%94%BE%E7%89%A9%E7%B7%9A/graph.png"');
+  });
+
   test('code that shows an href as text is left as written', () => {
     const code = '<pre><code>&lt;a href="/x"&gt;</code></pre>';
     expect(feedContentHtml(code, 'https://example.com/')).toBe(code);
