@@ -20,6 +20,8 @@ const PAGES = [
   { name: 'article', url: '/posts/compound-interest-1/' },
   { name: 'article-wide', url: '/posts/log-base-change/' },
   { name: 'article-code', url: '/posts/simultaneous-equations/' },
+  { name: 'article-figure', url: '/posts/newton-sqrt/' },
+  { name: 'article-theorem', url: '/posts/compound-interest-2/' },
   { name: 'tag', url: `/tags/${encodeURIComponent('解析')}/` },
   { name: 'search', url: `/search/?q=${encodeURIComponent('指数関数')}` },
 ] as const;
@@ -351,3 +353,87 @@ describe('printing', () => {
     }
   });
 });
+
+describe.each(WIDTHS.flatMap((viewport) => SCHEMES.map((scheme) => ({ viewport, scheme }))))(
+  'what authors write every day, at $viewport.width px in $scheme mode',
+  ({ viewport, scheme }) => {
+    let context: BrowserContext;
+    beforeAll(async () => {
+      context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+        isMobile: viewport.isMobile,
+        colorScheme: scheme,
+      });
+    });
+    afterAll(() => context?.close());
+
+    it('a figure kept beside its article shows, whole, with its caption under it', async () => {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/posts/newton-sqrt/`);
+      const figure = page.locator('figure.figure').first();
+      await figure.scrollIntoViewIfNeeded();
+      const seen = await figure.evaluate(async (element) => {
+        const img = element.querySelector('img')!;
+        await img.decode();
+        const box = img.getBoundingClientRect();
+        const caption = element.querySelector('figcaption')!.getBoundingClientRect();
+        return {
+          loaded: img.naturalWidth > 0,
+          width: box.width,
+          column: element.parentElement!.getBoundingClientRect().width,
+          captionBelow: caption.top >= box.bottom - 1,
+          caption: element.querySelector('figcaption')!.textContent ?? '',
+        };
+      });
+      expect(seen.loaded).toBe(true);
+      expect(seen.width).toBeGreaterThan(0);
+      expect(seen.width).toBeLessThanOrEqual(seen.column + 0.5);
+      expect(seen.captionBelow).toBe(true);
+      expect(seen.caption).toMatch(/^図 1: /);
+      await figure.screenshot({
+        path: path.join(SCREENSHOTS, `figure-${viewport.width}-${scheme}.png`),
+      });
+      await page.close();
+    });
+
+    it('a footnote marker leads to its note under 脚注, and the note leads back', async () => {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/posts/newton-sqrt/`);
+      await page.locator('.footnote-ref a').first().click();
+      const note = page.locator('.footnotes__item').first();
+      await expect.poll(() => note.isVisible()).toBe(true);
+      expect(await note.evaluate((e) => e.id === decodeURIComponent(location.hash.slice(1)))).toBe(
+        true,
+      );
+      expect(await page.locator('.footnotes__title').textContent()).toBe('脚注');
+      await page.locator('.footnotes').screenshot({
+        path: path.join(SCREENSHOTS, `footnotes-${viewport.width}-${scheme}.png`),
+      });
+      await note.locator('a[href^="#fnref"]').first().click();
+      expect(await page.evaluate(() => decodeURIComponent(location.hash))).toMatch(/^#fnref:/);
+      await page.close();
+    });
+
+    it('a theorem cited from the next part leads to the theorem, named and ended by its proof', async () => {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/posts/compound-interest-2/`);
+      const citation = page.locator('a[href$="#thm-napier"]').first();
+      expect(await citation.textContent()).toBe('定理 1');
+      await citation.click();
+      await page.waitForURL(/compound-interest-1\/#thm-napier$/);
+      const theorem = page.locator('#thm-napier');
+      expect(await theorem.locator('.theorem__name').textContent()).toBe('定理 1');
+      const top = await theorem.evaluate((e) => e.getBoundingClientRect().top);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(viewport.height);
+      const proof = theorem.locator(
+        'xpath=following-sibling::div[contains(@class, "theorem--proof")][1]',
+      );
+      expect(await proof.locator('.proof__end').textContent()).toBe('∎証明終わり');
+      await theorem.screenshot({
+        path: path.join(SCREENSHOTS, `theorem-${viewport.width}-${scheme}.png`),
+      });
+      await page.close();
+    });
+  },
+);
