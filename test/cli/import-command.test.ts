@@ -60,9 +60,14 @@ describe('sugaku import zenn', () => {
     expect(site.exitCode).toBe(0);
     const page = await read('dist/posts/cauchy-schwarz/index.html');
     expect(page).toContain('コーシー・シュワルツの不等式を二次関数で証明する');
-    expect(page).toContain(
-      '<img src="/images/cauchy-schwarz/vectors.png" alt="二つのベクトルのなす角">',
+    expect(page).toMatch(
+      /<img src="\/images\/cauchy-schwarz\/vectors\.png" alt="二つのベクトルのなす角" width="\d+" height="\d+"/,
     );
+    // Zenn's `:::message` is a box with its label, not `:::` lines.
+    expect(page).toContain(
+      '<div class="callout callout--info">\n<p class="callout__label">メモ</p>',
+    );
+    expect(page).not.toContain(':::');
     expect(await exists('dist/images/cauchy-schwarz/vectors.png')).toBe(true);
     expect(page).toContain('2024年5月1日');
     expect(await read('dist/tags/linearalgebra/index.html')).toContain('コーシー・シュワルツ');
@@ -194,7 +199,11 @@ describe('sugaku import qiita', () => {
     });
     expect(site.diagnostics).toEqual([]);
     expect(site.exitCode).toBe(0);
-    expect(await read('site/dist/posts/期待値の線形性/index.html')).toContain('サイコロの目の和');
+    const qiita = await read('site/dist/posts/期待値の線形性/index.html');
+    expect(qiita).toContain('サイコロの目の和');
+    // Qiita's ```math fences are display math, not grey code.
+    expect(qiita).toContain('class="katex-display"');
+    expect(qiita).not.toContain('language-math');
   });
 
   it('writes a site config that keeps line breaks, with math.markdownEscapes when formulas hold \\_, and only if there is none', async () => {
