@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Article } from '../content/index.js';
 import type { MarkdownOptions, RenderedArticle } from '../markdown/index.js';
-import type { SearchBody } from '../output/index.js';
+import type { SearchEntry } from '../search/index.js';
 import { sha256 } from './fingerprint.js';
 
 // fs.promises.readFile costs about twice the callback version per small file
@@ -13,7 +13,7 @@ import { sha256 } from './fingerprint.js';
 const readFile = promisify(readFileCallback);
 
 /** Bumped when the layout of an entry changes. */
-const ENTRY_FORMAT = 3;
+const ENTRY_FORMAT = 4;
 
 /** A rendered article without its body HTML, which can be large and stays on disk until its page is rendered. */
 export type ArticleSummary = Omit<RenderedArticle, 'article' | 'html'>;
@@ -75,12 +75,12 @@ export class ArticleCache {
     }
   }
 
-  async readSearch(key: string): Promise<SearchBody | undefined> {
+  async readSearch(key: string): Promise<SearchEntry | undefined> {
     const entry = await this.readEntry(key);
     if (!entry?.searchSha1) return undefined;
     try {
       const search = await readFile(this.file(key, 'search'), 'utf8');
-      return sha1(search) === entry.searchSha1 ? (JSON.parse(search) as SearchBody) : undefined;
+      return sha1(search) === entry.searchSha1 ? (JSON.parse(search) as SearchEntry) : undefined;
     } catch {
       return undefined;
     }
@@ -94,7 +94,7 @@ export class ArticleCache {
     key: string,
     summary: ArticleSummary,
     html: string,
-    search?: SearchBody,
+    search?: SearchEntry,
   ): Promise<void> {
     const searchJson = search ? JSON.stringify(search) : undefined;
     await atomicWrite(this.file(key, 'html'), html);
@@ -145,7 +145,7 @@ function isEntry(value: unknown, key: string): value is Entry {
   );
 }
 
-async function atomicWrite(file: string, content: string): Promise<void> {
+export async function atomicWrite(file: string, content: string): Promise<void> {
   const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, content);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type SiteConfig } from '../config/index.js';
@@ -30,11 +30,15 @@ import {
   publicFiles,
   recoverInterruptedSwap,
   removeScratchFolders,
-  scratchFolder,
   type OutputFile,
-  type SearchBody,
   type SiteWriter,
 } from '../output/index.js';
+import {
+  searchClientFiles,
+  updateSearchIndex,
+  type SearchEntry,
+  type SearchIndexState,
+} from '../search/index.js';
 import {
   buildTemplateData,
   focusableDisplays,
@@ -63,7 +67,14 @@ import {
 } from './manifest.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
-import { feedArticles, feedFiles, searchFiles, sitemapFiles, sitemapInputs } from './site-files.js';
+import { readSearchState, writeSearchState } from './search-state.js';
+import {
+  feedArticles,
+  feedFiles,
+  searchDocuments,
+  sitemapFiles,
+  sitemapInputs,
+} from './site-files.js';
 import { markdownOptions, type PageJob, type PageSetup } from './tasks.js';
 
 export interface BuildOptions {
@@ -95,10 +106,14 @@ export interface BuildStats {
   pagesRendered: number;
   filesWritten: number;
   filesUnchanged: number;
-  /** How long the build, its pages done, still waited for the search index (Pagefind). */
+  /** How long the build, its pages done, still waited for the search index. */
   searchWaitSeconds: number;
-  /** How long the search index took, from its first document asked for to its files; 0 when kept. */
+  /** How long the search index took, from the rendered articles to its files. */
   searchSeconds: number;
+  /** Files of the search index made by this build (some may come out as they were and be kept). */
+  searchFilesMade: number;
+  /** Whether every shard of the search index was made again, not only its delta layer. */
+  searchFull: boolean;
   seconds: number;
 }
 
@@ -158,8 +173,7 @@ interface PreviousOutput {
 /** An article's body and what the search index takes of it, kept in memory when there is no cache. */
 interface RenderedBody {
   html: string;
-  /** Only when the build that rendered it made a search index. */
-  search?: SearchBody;
+  search: SearchEntry;
 }
 
 /** A file besides the pages, with the key it is made from; no `file` means: keep the previous one. */
@@ -182,6 +196,7 @@ export function createBuilder(options: BuildOptions): Builder {
     remembered: new RememberedSources(),
     rendered: new WeakMap(),
     placeSite: createSiteBuilder(),
+    searchState: undefined,
   };
   const { summaries, bodies, remembered } = memory;
   let runner: TaskRunner | undefined;
@@ -243,6 +258,8 @@ interface BuilderMemory {
   /** The summaries as the site stage takes them, kept while neither summary nor article changes. */
   rendered: WeakMap<ArticleSummary, RenderedArticle>;
   placeSite: (rendered: readonly RenderedArticle[], config: SiteConfig) => Site;
+  /** The search index of the last successful build, and where it went. */
+  searchState: { outDir: string; state: SearchIndexState } | undefined;
 }
 
 interface Parsed {
@@ -381,6 +398,8 @@ class BuildRun {
     filesUnchanged: 0,
     searchWaitSeconds: 0,
     searchSeconds: 0,
+    searchFilesMade: 0,
+    searchFull: false,
     seconds: 0,
   };
   private readonly outDir: string;
@@ -391,13 +410,10 @@ class BuildRun {
   private markdown: MarkdownOptions = { macros: {}, basePath: '/' };
   readonly articleByKey = new Map<string, Article>();
   private basePath: string | undefined;
-  /** Set once the build has its result; work still running for it (the search index) stops. */
-  private finished = false;
   /** What the previous build wrote to `outDir`, when writing. */
   private manifest: OutputManifest | undefined;
-  /** Where Pagefind writes the search index before it is copied into the site, when writing. */
-  private searchScratch: string | undefined;
-  private search: Promise<unknown> | undefined;
+  /** The search index this build made, kept for the next once the build succeeded. */
+  private searchState: SearchIndexState | undefined;
 
   constructor(
     private readonly options: BuildOptions,
@@ -414,21 +430,12 @@ class BuildRun {
   }
 
   async execute(hint?: BuildHint): Promise<BuildResult> {
-    let result: BuildResult | undefined;
-    try {
-      result = await this.run(hint);
-      return result;
-    } finally {
-      if (this.searchScratch) {
-        const scratch = this.searchScratch;
-        // After a failed build Pagefind may still be writing there: it goes when Pagefind is done.
-        const removed = (this.search ?? Promise.resolve())
-          .catch(() => {})
-          .then(() => rm(scratch, { recursive: true, force: true }));
-        if (result?.exitCode === 0) await removed;
-        else removed.catch(() => {});
-      }
+    const result = await this.run(hint);
+    if (result.exitCode === 0 && this.searchState) {
+      this.memory.searchState = { outDir: this.outDir, state: this.searchState };
+      if (this.write && this.cacheDir) await writeSearchState(this.cacheDir, this.searchState);
     }
+    return result;
   }
 
   private async run(hint?: BuildHint): Promise<BuildResult> {
@@ -470,41 +477,14 @@ class BuildRun {
     }));
     for (const { article, key } of keyed) this.articleByKey.set(key, article);
     const siteKey = sha256(fingerprint, JSON.stringify(config));
-    // In the site's order: the search index takes its documents in that order, and Pagefind
-    // indexes each one as soon as it is rendered, in a process of its own. The dev server
-    // makes the index once, at start, and keeps it while it runs.
+    // In the site's order, which the workers render in and the search index lists results in.
     const inSiteOrder = [...keyed].sort((a, b) => compareNewestFirst(a.article, b.article));
-    const searchKey = this.write
-      ? sha256('search', sha256(siteKey, ...inSiteOrder.map(({ key }) => key)))
-      : 'search-at-start';
-    const keptSearch = await this.keptGroup(searchKey);
-    const rendering = this.renderArticles(inSiteOrder, config, !keptSearch);
-    const keyOfArticle = new Map(keyed.map(({ article, key }) => [article, key]));
-    if (this.write && !keptSearch) {
-      this.searchScratch = scratchFolder(this.outDir);
-    }
-    const searchStarted = performance.now();
-    const search = keptSearch
-      ? undefined
-      : searchFiles(
-          inSiteOrder.map(({ article }) => article),
-          config,
-          async (article) => {
-            const key = keyOfArticle.get(article)!;
-            await rendering.ready(key);
-            // A build that failed has no use for its index: stop feeding Pagefind.
-            if (this.finished) throw new Error('the build ended before its search index');
-            return this.articleSearch(key);
-          },
-          this.searchScratch,
-        ).then((files) => {
-          this.stats.searchSeconds = (performance.now() - searchStarted) / 1000;
-          return files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file }));
-        });
-    search?.catch(() => {});
-    this.search = search;
-    const rendered = await rendering.done;
+    const rendered = await this.renderArticles(inSiteOrder, config);
     if (hasErrors(this.diagnostics, options.strict)) return this.finish(1);
+    // The search index needs the articles' words, not the site graph: it is made while the
+    // pages render.
+    const search = this.searchIndex(inSiteOrder, config);
+    search.catch(() => {});
 
     const site = this.memory.placeSite(rendered.articles, config);
     this.stats.articles = site.articles.length;
@@ -566,7 +546,11 @@ class BuildRun {
     };
     const publicDir = path.resolve(options.cwd, options.publicDir);
     const copied = await this.memory.remembered.folder(publicDir, hint, async () => {
-      const files = [...(await katexAssets()), ...(await publicFiles(publicDir))];
+      const files = [
+        ...(await katexAssets()),
+        ...(await searchClientFiles()),
+        ...(await publicFiles(publicDir)),
+      ];
       return Promise.all(
         files.map(async (file): Promise<KeyedFile> => ({
           path: file.path,
@@ -597,7 +581,6 @@ class BuildRun {
     assets.push(...(await this.generated(feedKey, () => feedFiles(site, config, articleBody))));
     const sitemapKey = sha256('sitemap', siteKey, sitemapInputs(site));
     assets.push(...(await this.generated(sitemapKey, async () => sitemapFiles(site, config))));
-    if (keptSearch) assets.push(...keptSearch);
     return this.output(
       site,
       config,
@@ -621,30 +604,61 @@ class BuildRun {
   }
 
   /** What the search index takes of an article's body (links to other parts change no word of it). */
-  private async articleSearch(key: string): Promise<SearchBody> {
+  private async articleSearch(key: string): Promise<SearchEntry> {
     let search = this.memory.bodies.get(key)?.search ?? (await this.cache?.readSearch(key));
     if (search === undefined) {
       await this.renderBodiesAgain([key]);
-      search = this.memory.bodies.get(key)!.search!;
+      search = this.memory.bodies.get(key)!.search;
     }
     return search;
   }
 
   /**
-   * Summaries from memory, then from the disk cache; the rest rendered by the workers, in
-   * the given order. `ready(key)` settles once that article's summary is known.
+   * The search index of the articles (`src/search/`): from the previous build's state, only
+   * the changed articles' fragments and the delta layer, unless a file it would keep is
+   * gone from the output folder; then every file again, ids kept.
    */
-  private renderArticles(
+  private async searchIndex(
+    inSiteOrder: { article: Article; key: string }[],
+    config: SiteConfig,
+  ): Promise<KeyedFile[]> {
+    const started = performance.now();
+    const remembered = this.memory.searchState;
+    const previous =
+      remembered?.outDir === this.outDir
+        ? remembered.state
+        : this.write && this.cacheDir
+          ? await readSearchState(this.cacheDir)
+          : undefined;
+    const input = {
+      previous,
+      documents: searchDocuments(inSiteOrder, config),
+      entry: ({ key }: { key: string }) => this.articleSearch(key),
+    };
+    let update = await updateSearchIndex(input);
+    const kept = update.files.filter((file) => file.content === undefined);
+    const stillThere = await inParallel(kept, (file) => this.reusable(file.path, file.key));
+    if (stillThere.includes(false)) update = await updateSearchIndex({ ...input, full: true });
+    this.searchState = update.state;
+    this.stats.searchFull = update.full;
+    this.stats.searchFilesMade = update.files.filter((file) => file.content).length;
+    this.stats.searchSeconds = (performance.now() - started) / 1000;
+    return update.files.map(({ path: file, key, content }) => ({
+      path: file,
+      key,
+      ...(content ? { file: { path: file, content } } : {}),
+    }));
+  }
+
+  /**
+   * Summaries from memory, then from the disk cache; the rest rendered by the workers, in
+   * the given order.
+   */
+  private async renderArticles(
     keyed: { article: Article; key: string }[],
     config: SiteConfig,
-    search: boolean,
-  ): {
-    ready(key: string): Promise<void>;
-    done: Promise<{ articles: RenderedArticle[]; keys: Map<Article, string> }>;
-  } {
-    const readiness = new Map(keyed.map(({ key }) => [key, deferred()]));
-    const settle = (key: string) => readiness.get(key)?.resolve();
-    const done = (async () => {
+  ): Promise<{ articles: RenderedArticle[]; keys: Map<Article, string> }> {
+    {
       const missing: { article: Article; key: string }[] = [];
       const cached = await inParallel(keyed, async (job) =>
         this.memory.summaries.has(job.key) ? undefined : this.cache?.readSummary(job.key),
@@ -652,8 +666,7 @@ class BuildRun {
       keyed.forEach((job, index) => {
         const summary = cached[index];
         if (summary) this.memory.summaries.set(job.key, summary);
-        if (this.memory.summaries.has(job.key)) settle(job.key);
-        else missing.push(job);
+        if (!this.memory.summaries.has(job.key)) missing.push(job);
       });
       let finished = 0;
       const report = () =>
@@ -664,14 +677,12 @@ class BuildRun {
             kind: 'articles',
             markdown: this.markdown,
             cacheDir: this.cacheDir,
-            search,
             jobs,
           });
           for (const { key, summary, html, search } of results) {
             this.memory.summaries.set(key, summary);
-            if (html !== undefined)
-              this.memory.bodies.set(key, { html, ...(search ? { search } : {}) });
-            settle(key);
+            if (html !== undefined && search !== undefined)
+              this.memory.bodies.set(key, { html, search });
           }
           finished += jobs.length;
           report();
@@ -679,14 +690,7 @@ class BuildRun {
       );
       this.stats.articlesRendered = missing.length;
       return this.summarized(keyed);
-    })();
-    done.catch((error: unknown) => {
-      for (const waiting of readiness.values()) waiting.reject(error);
-    });
-    return {
-      ready: (key) => readiness.get(key)?.promise ?? Promise.resolve(),
-      done,
-    };
+    }
   }
 
   /** The rendered articles as the site stage takes them: summaries, bodies left out. */
@@ -760,6 +764,8 @@ class BuildRun {
       const made = (await pending) ?? [];
       this.stats.searchWaitSeconds = (performance.now() - waitStarted) / 1000;
       allFiles.push(...made.map((file) => file.path));
+      // Files of the search index it keeps were checked when it was made.
+      for (const file of made) if (!file.file) keep.add(file.path);
       // A few at a time (ten thousand search index files at 10,000 articles), recorded in order.
       const written = [...assets, ...made];
       const outputs = await inParallel(written, (asset) => this.outputAsset(asset, keep, writer));
@@ -913,7 +919,6 @@ class BuildRun {
     const results = await this.runner.articles({
       kind: 'articles',
       markdown: this.markdown,
-      search: true,
       jobs,
     });
     for (const { key, summary, html, search } of results) {
@@ -951,7 +956,6 @@ class BuildRun {
   }
 
   private finish(exitCode: BuildResult['exitCode']): BuildResult {
-    this.finished = true;
     const diagnostics = sortDiagnostics(uniqueDiagnostics(this.diagnostics));
     const files: OutputFile[] = [];
     if (exitCode === 0 && !this.write) {
@@ -1002,18 +1006,6 @@ function typesetResolutions(resolutions: ReferenceResolutions): ReferenceResolut
         : resolution;
   }
   return typeset;
-}
-
-function deferred(): { promise: Promise<void>; resolve(): void; reject(error: unknown): void } {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  // Nobody may be waiting: a build that fails early leaves its search index unfed.
-  promise.catch(() => {});
-  return { promise, resolve, reject };
 }
 
 /** Files looked at at once: enough to keep the disk busy, few enough for the file handles. */
