@@ -77,6 +77,8 @@ export interface SearchIndexInput {
   entry(document: SearchDocument): Promise<SearchEntry>;
   /** Make every shard again, even when a delta layer would do (the previous files are gone). */
   full?: boolean;
+  /** `DELTA_LIMIT` unless told otherwise (tests fold small sites' deltas in). */
+  deltaLimit?: number;
 }
 
 /** Bumped when the layout of the files or of the state changes. */
@@ -93,7 +95,8 @@ const READ_AHEAD = 16;
 export async function updateSearchIndex(input: SearchIndexInput): Promise<SearchIndexUpdate> {
   const previous = input.previous?.format === STATE_FORMAT ? input.previous : undefined;
   if (!previous || input.full) return fullIndex(input.documents, input.entry, previous);
-  const delta = await deltaIndex(input.documents, input.entry, previous);
+  const limit = input.deltaLimit ?? DELTA_LIMIT;
+  const delta = await deltaIndex(input.documents, input.entry, previous, limit);
   return delta ?? fullIndex(input.documents, input.entry, previous);
 }
 
@@ -101,6 +104,7 @@ async function deltaIndex(
   documents: readonly SearchDocument[],
   entry: (document: SearchDocument) => Promise<SearchEntry>,
   previous: SearchIndexState,
+  deltaLimit: number,
 ): Promise<SearchIndexUpdate | undefined> {
   let nextId = previous.nextId;
   const inDelta = new Set(previous.delta);
@@ -146,7 +150,7 @@ async function deltaIndex(
   if (deltaIds.length > 0) {
     const file: DeltaFile = { ids: deltaIds, postings: postings.toObject() };
     const bytes = await compress(file);
-    if (bytes.byteLength > DELTA_LIMIT) return undefined;
+    if (bytes.byteLength > deltaLimit) return undefined;
     deltaName = `delta-${hashOf(bytes).slice(0, 12)}.json.gz`;
     files.push({ path: `${SEARCH_INDEX_FOLDER}/${deltaName}`, key: deltaName, content: bytes });
   }
