@@ -479,7 +479,7 @@ class BuildRun {
     const siteKey = sha256(fingerprint, JSON.stringify(config));
     // In the site's order, which the workers render in and the search index lists results in.
     const inSiteOrder = [...keyed].sort((a, b) => compareNewestFirst(a.article, b.article));
-    const rendered = await this.renderArticles(inSiteOrder, config);
+    const rendered = await this.renderArticles(inSiteOrder);
     if (hasErrors(this.diagnostics, options.strict)) return this.finish(1);
     // The search index needs the articles' words, not the site graph: it is made while the
     // pages render.
@@ -656,41 +656,38 @@ class BuildRun {
    */
   private async renderArticles(
     keyed: { article: Article; key: string }[],
-    config: SiteConfig,
   ): Promise<{ articles: RenderedArticle[]; keys: Map<Article, string> }> {
-    {
-      const missing: { article: Article; key: string }[] = [];
-      const cached = await inParallel(keyed, async (job) =>
-        this.memory.summaries.has(job.key) ? undefined : this.cache?.readSummary(job.key),
-      );
-      keyed.forEach((job, index) => {
-        const summary = cached[index];
-        if (summary) this.memory.summaries.set(job.key, summary);
-        if (!this.memory.summaries.has(job.key)) missing.push(job);
-      });
-      let finished = 0;
-      const report = () =>
-        this.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
-      await Promise.all(
-        chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
-          const results = await this.runner.articles({
-            kind: 'articles',
-            markdown: this.markdown,
-            cacheDir: this.cacheDir,
-            jobs,
-          });
-          for (const { key, summary, html, search } of results) {
-            this.memory.summaries.set(key, summary);
-            if (html !== undefined && search !== undefined)
-              this.memory.bodies.set(key, { html, search });
-          }
-          finished += jobs.length;
-          report();
-        }),
-      );
-      this.stats.articlesRendered = missing.length;
-      return this.summarized(keyed);
-    }
+    const missing: { article: Article; key: string }[] = [];
+    const cached = await inParallel(keyed, async (job) =>
+      this.memory.summaries.has(job.key) ? undefined : this.cache?.readSummary(job.key),
+    );
+    keyed.forEach((job, index) => {
+      const summary = cached[index];
+      if (summary) this.memory.summaries.set(job.key, summary);
+      if (!this.memory.summaries.has(job.key)) missing.push(job);
+    });
+    let finished = 0;
+    const report = () =>
+      this.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
+    await Promise.all(
+      chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
+        const results = await this.runner.articles({
+          kind: 'articles',
+          markdown: this.markdown,
+          cacheDir: this.cacheDir,
+          jobs,
+        });
+        for (const { key, summary, html, search } of results) {
+          this.memory.summaries.set(key, summary);
+          if (html !== undefined && search !== undefined)
+            this.memory.bodies.set(key, { html, search });
+        }
+        finished += jobs.length;
+        report();
+      }),
+    );
+    this.stats.articlesRendered = missing.length;
+    return this.summarized(keyed);
   }
 
   /** The rendered articles as the site stage takes them: summaries, bodies left out. */
