@@ -66,11 +66,11 @@ function start(
     section.setAttribute('aria-busy', 'true');
     status.textContent = '検索しています…';
     try {
-      const { terms, hits } = await searcher.search(query);
+      const { terms, hits, total } = await searcher.search(query, MAX_RESULTS);
       const shown = hits.slice(0, MAX_RESULTS);
       const fragments = await Promise.all(shown.map((hit) => searcher.fragment(hit.id)));
       if (id !== latest) return;
-      show(query, terms, shown, fragments, hits.length);
+      show(query, terms, shown, fragments, total);
     } catch (error) {
       if (id !== latest) return;
       list.replaceChildren();
@@ -86,11 +86,14 @@ function start(
     terms: QueryTerm[],
     hits: SearchHit[],
     fragments: Fragment[],
-    total: number,
+    total: number | undefined,
   ): void {
     const marks = marksOf(terms);
     list.replaceChildren(...fragments.map((fragment) => resultItem(fragment, marks)));
     if (total === 0) status.textContent = `「${query}」を含む記事は見つかりませんでした。`;
+    // More articles may contain it than were checked: the best ones are certain, the count is not.
+    else if (total === undefined)
+      status.textContent = `「${query}」を含む記事: ${hits.length}件以上（上位${hits.length}件を表示）`;
     else if (total > hits.length)
       status.textContent = `「${query}」を含む記事: ${total}件（上位${hits.length}件を表示）`;
     else status.textContent = `「${query}」を含む記事: ${total}件`;

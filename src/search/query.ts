@@ -30,13 +30,20 @@ export interface SearchHit {
 
 export interface SearchOutcome {
   terms: QueryTerm[];
+  /** Best first; at least the `limit` best, all of them when `total` is known. */
   hits: SearchHit[];
+  /** How many articles match; unknown when articles ranked below the `limit` best were not checked. */
+  total?: number;
 }
 
 export interface Searcher {
-  search(query: string): Promise<SearchOutcome>;
+  /** `limit`: how many of the best results must be exact (default: all). */
+  search(query: string, limit?: number): Promise<SearchOutcome>;
   fragment(id: number): Promise<Fragment>;
 }
+
+/** Fragments read at once to check a Japanese term in the text. */
+const CHECKED_AT_ONCE = 20;
 
 // BM25's usual constants.
 const K1 = 1.2;
@@ -56,9 +63,9 @@ export function createSearcher(load: LoadIndexFile): Searcher {
   };
   const fragment = (id: number) => read<Fragment>(fragmentPath(id));
 
-  async function search(query: string): Promise<SearchOutcome> {
+  async function search(query: string, limit = Infinity): Promise<SearchOutcome> {
     const terms = queryTerms(query);
-    if (terms.length === 0) return { terms, hits: [] };
+    if (terms.length === 0) return { terms, hits: [], total: 0 };
     const meta = await read<IndexMeta>(META_FILE);
     if (meta.format !== INDEX_FORMAT) throw new Error(`unknown search index format ${meta.format}`);
     const delta: DeltaFile = meta.delta
@@ -97,34 +104,16 @@ export function createSearcher(load: LoadIndexFile): Searcher {
     for (const postings of looked.flat()) {
       candidates = (candidates ?? [...postings.keys()]).filter((id) => postings.has(id));
     }
-    let ids = candidates ?? [];
+    const ids = candidates ?? [];
 
-    // Bigrams found apart are not the term: check the text for each Japanese run.
-    const checkText = terms.some((term) => term.verify.length > 0);
-    const texts = new Map<number, { title: string; body: string }>();
-    if (checkText) {
-      const fragments = await Promise.all(ids.map(fragment));
-      ids = ids.filter((id, index) => {
-        const { title, text } = fragments[index]!;
-        const normalized = { title: normalizeText(title), body: normalizeText(text) };
-        texts.set(id, normalized);
-        return terms.every((term) =>
-          term.verify.every(
-            (run) => normalized.title.includes(run) || normalized.body.includes(run),
-          ),
-        );
-      });
-    }
-
-    const hits = ids.map((id): SearchHit => {
+    const rank = (id: number, title?: string): SearchHit => {
       const length = meta.lengths[position.get(id)!]!;
       let score = 0;
       let titleTerms = 0;
       terms.forEach((term, t) => {
         let inTitle = true;
         term.tokens.forEach((_, w) => {
-          const postings = looked[t]![w]!;
-          const code = postings.get(id)!;
+          const code = looked[t]![w]!.get(id)!;
           if ((code & 1) === 0) inTitle = false;
           const frequency = code >> 1;
           if (frequency === 0) return;
@@ -132,20 +121,46 @@ export function createSearcher(load: LoadIndexFile): Searcher {
             (idfs[t]![w]! * frequency * (K1 + 1)) /
             (frequency + K1 * (1 - B + (B * length) / averageLength));
         });
-        const title = texts.get(id)?.title;
-        if (inTitle && title !== undefined)
+        if (inTitle && title !== undefined) {
           inTitle = term.verify.every((run) => title.includes(run));
+        }
         if (inTitle) titleTerms++;
       });
       return { id, titleTerms, score };
-    });
-    hits.sort(
-      (a, b) =>
-        b.titleTerms - a.titleTerms ||
-        b.score - a.score ||
-        position.get(a.id)! - position.get(b.id)!,
-    );
-    return { terms, hits };
+    };
+    const before = (a: SearchHit, b: SearchHit): number =>
+      b.titleTerms - a.titleTerms || b.score - a.score || position.get(a.id)! - position.get(b.id)!;
+    // Ranked from the postings alone, the title judged by its words.
+    const ranked = ids.map((id) => rank(id)).sort(before);
+    if (!terms.some((term) => term.verify.length > 0)) {
+      return { terms, hits: ranked, total: ranked.length };
+    }
+
+    // Bigrams found apart are not the term: each Japanese run is checked in the text, in
+    // the order above, until `limit` results are certain. The check can only lower an
+    // article (a title with the bigrams but not the run), so once `limit` checked results
+    // rank before the next unchecked one, no unchecked one can come before them.
+    const hits: SearchHit[] = [];
+    let next = 0;
+    while (next < ranked.length) {
+      if (hits.length >= limit) {
+        hits.sort(before);
+        if (before(hits[limit - 1]!, ranked[next]!) < 0) break;
+      }
+      const batch = ranked.slice(next, next + CHECKED_AT_ONCE);
+      next += batch.length;
+      const fragments = await Promise.all(batch.map((hit) => fragment(hit.id)));
+      batch.forEach(({ id }, index) => {
+        const title = normalizeText(fragments[index]!.title);
+        const body = normalizeText(fragments[index]!.text);
+        const contains = terms.every((term) =>
+          term.verify.every((run) => title.includes(run) || body.includes(run)),
+        );
+        if (contains) hits.push(rank(id, title));
+      });
+    }
+    hits.sort(before);
+    return { terms, hits, ...(next === ranked.length ? { total: hits.length } : {}) };
   }
 
   return { search, fragment };

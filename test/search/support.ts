@@ -18,15 +18,21 @@ export interface TestArticle {
 /** Files by path under `search-index/`, as gzip bytes. */
 export type IndexFiles = Map<string, Uint8Array>;
 
-/** Queries against index files in memory, as the browser makes them: the URLs of the results, in order. */
-export function searchFiles(files: IndexFiles): (query: string) => Promise<string[]> {
+/**
+ * Queries against index files in memory, as the browser makes them: the URLs of the
+ * results, in order (with `limit`, at least the `limit` best).
+ */
+export function searchFiles(
+  files: IndexFiles,
+  limit?: number,
+): (query: string) => Promise<string[]> {
   const searcher = createSearcher(async (file) => {
     const bytes = files.get(file);
     if (!bytes) throw new Error(`no index file ${file}`);
     return JSON.parse(gunzipSync(bytes).toString('utf8'));
   });
   return async (query) => {
-    const { hits } = await searcher.search(query);
+    const { hits } = await searcher.search(query, limit);
     return Promise.all(hits.map(async (hit) => (await searcher.fragment(hit.id)).url));
   };
 }
