@@ -114,6 +114,8 @@ export interface BuildStats {
   searchFilesMade: number;
   /** Whether every shard of the search index was made again, not only its delta layer. */
   searchFull: boolean;
+  /** How much the process's RSS grew while the search index was made, sampled every 20 ms. */
+  searchRssGrowthMB: number;
   seconds: number;
 }
 
@@ -400,6 +402,7 @@ class BuildRun {
     searchSeconds: 0,
     searchFilesMade: 0,
     searchFull: false,
+    searchRssGrowthMB: 0,
     seconds: 0,
   };
   private readonly outDir: string;
@@ -623,6 +626,25 @@ class BuildRun {
     config: SiteConfig,
   ): Promise<KeyedFile[]> {
     const started = performance.now();
+    const startRss = process.memoryUsage.rss();
+    let peakRss = startRss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 20);
+    try {
+      return await this.makeSearchIndex(inSiteOrder, config);
+    } finally {
+      clearInterval(sampler);
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      this.stats.searchRssGrowthMB = (peakRss - startRss) / 2 ** 20;
+      this.stats.searchSeconds = (performance.now() - started) / 1000;
+    }
+  }
+
+  private async makeSearchIndex(
+    inSiteOrder: { article: Article; key: string }[],
+    config: SiteConfig,
+  ): Promise<KeyedFile[]> {
     const remembered = this.memory.searchState;
     const previous =
       remembered?.outDir === this.outDir
@@ -642,7 +664,6 @@ class BuildRun {
     this.searchState = update.state;
     this.stats.searchFull = update.full;
     this.stats.searchFilesMade = update.files.filter((file) => file.content).length;
-    this.stats.searchSeconds = (performance.now() - started) / 1000;
     return update.files.map(({ path: file, key, content }) => ({
       path: file,
       key,

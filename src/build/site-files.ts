@@ -11,12 +11,7 @@ import {
 import type { SearchDocument } from '../search/index.js';
 import { createDateFormatter, type DateFormatter } from '../render/index.js';
 import type { Article } from '../content/index.js';
-import {
-  articleUrl,
-  type PageSpec,
-  type Site,
-  type SiteArticle,
-} from '../site/index.js';
+import { articleUrl, type PageSpec, type Site, type SiteArticle } from '../site/index.js';
 
 /** An article's rendered body. The build keeps bodies out of `Site` (in its cache), so it is asked for. */
 export type ArticleBody = (article: SiteArticle) => Promise<string>;
