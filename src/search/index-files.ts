@@ -357,7 +357,7 @@ async function readEntries<T>(
 
 /** Deterministic: Node's gzip writes no time or name into its header. */
 async function compress(value: unknown): Promise<Uint8Array> {
-  return new Uint8Array(await gzip(JSON.stringify(value), { level: 9 }));
+  return new Uint8Array(await gzip(JSON.stringify(value)));
 }
 
 function hashOf(data: string | Uint8Array): string {
