@@ -25,9 +25,11 @@ export type IndexFiles = Map<string, Uint8Array>;
 export function searchFiles(
   files: IndexFiles,
   limit?: number,
+  /** Where files not in `files` come from (a server). */
+  fetchFile?: (file: string) => Promise<Uint8Array>,
 ): (query: string) => Promise<string[]> {
   const searcher = createSearcher(async (file) => {
-    const bytes = files.get(file);
+    const bytes = files.get(file) ?? (await fetchFile?.(file));
     if (!bytes) throw new Error(`no index file ${file}`);
     return JSON.parse(gunzipSync(bytes).toString('utf8'));
   });
