@@ -69,4 +69,3 @@ export function plainText(html: string, split = splitFormulas(html)): string {
     .replace(/[ \t\r\n\u00a0]+/g, ' ')
     .trim();
 }
-
