@@ -70,7 +70,7 @@ function start(
       const shown = hits.slice(0, MAX_RESULTS);
       const fragments = await Promise.all(shown.map((hit) => searcher.fragment(hit.id)));
       if (id !== latest) return;
-      show(query, terms, shown, fragments, total);
+      show(query, terms, shown, fragments, total ?? -hits.length);
     } catch (error) {
       if (id !== latest) return;
       list.replaceChildren();
@@ -86,14 +86,15 @@ function start(
     terms: QueryTerm[],
     hits: SearchHit[],
     fragments: Fragment[],
-    total: number | undefined,
+    /** Negative when only that many (or more) are known to match. */
+    total: number,
   ): void {
     const marks = marksOf(terms);
     list.replaceChildren(...fragments.map((fragment) => resultItem(fragment, marks)));
     if (total === 0) status.textContent = `「${query}」を含む記事は見つかりませんでした。`;
     // More articles may contain it than were checked: the best ones are certain, the count is not.
-    else if (total === undefined)
-      status.textContent = `「${query}」を含む記事: ${hits.length}件以上（上位${hits.length}件を表示）`;
+    else if (total < 0)
+      status.textContent = `「${query}」を含む記事: ${-total}件以上（上位${hits.length}件を表示）`;
     else if (total > hits.length)
       status.textContent = `「${query}」を含む記事: ${total}件（上位${hits.length}件を表示）`;
     else status.textContent = `「${query}」を含む記事: ${total}件`;
