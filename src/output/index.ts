@@ -7,7 +7,6 @@ export {
   openSiteWriter,
   recoverInterruptedSwap,
   removeScratchFolders,
-  scratchFolder,
   writeInside,
 } from './site-writer.js';
 export { katexAssets, publicFiles } from './assets.js';
