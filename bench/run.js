@@ -1,4 +1,5 @@
 // npm run bench -- [--articles 1000,10000] [--runs 3] [--eleventy 1000|none] [--reload-articles 1000,10000]
+//   [--katex-limit none] (skips rendering every distinct formula once, minutes at 10,000)
 // Prints build figures for generated corpora of Japanese math articles. Figures only:
 // nothing here passes or fails, and no test asserts a time.
 import { execFile } from 'node:child_process';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '1000,10000' },
     runs: { type: 'string', default: '3' },
     'reload-articles': { type: 'string', default: '1000' },
+    'katex-limit': { type: 'string', default: 'yes' },
     // Sizes at which one clean Eleventy build is timed too (bench/eleventy.js); 'none' skips.
     eleventy: { type: 'string', default: '1000' },
   },
@@ -44,7 +46,10 @@ for (const count of sizes) {
   const cache = path.join(work, 'cache');
   await writeCorpus(content, count);
 
-  const limit = await katexLimit(content, count);
+  const limit =
+    values['katex-limit'] === 'none'
+      ? { distinct: '?', seconds: Number.NaN }
+      : await katexLimit(content, count);
   const clean = [];
   const warm = [];
   const edited = [];
