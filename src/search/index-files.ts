@@ -121,9 +121,10 @@ async function deltaIndex(
       known.key === document.key &&
       known.url === document.url &&
       known.date === document.date;
+    // A new URL or date (a base path, a time zone) makes a new fragment, not new words.
     const indexed: IndexedDocument = sameFragment
       ? { ...known }
-      : indexedDocument(known?.id ?? nextId++, document);
+      : { ...indexedDocument(known?.id ?? nextId++, document), length: known?.length ?? 0 };
     docs[document.source] = indexed;
     if (sameFragment) files.push({ path: fragmentFile(indexed.id), key: indexed.fragment });
     if (!sameFragment || inDelta.has(document.source)) {

@@ -45,13 +45,19 @@ type Edit =
   | { kind: 'edit'; at: number; title: string; text: string }
   | { kind: 'add'; at: number; title: string; text: string }
   | { kind: 'delete'; at: number }
-  | { kind: 'move'; at: number; to: number };
+  | { kind: 'move'; at: number; to: number }
+  | { kind: 'redate'; at: number; day: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), title, text }),
   fc.record({ kind: fc.constant('add' as const), at: fc.nat(), title, text }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
+  fc.record({
+    kind: fc.constant('redate' as const),
+    at: fc.nat(),
+    day: fc.integer({ min: 1, max: 28 }),
+  }),
 );
 
 const QUERIES = [...WORDS, '方程式 関数', 'log_a', '\\log_a', 'int', 'x', '数関', '式群'];
@@ -68,6 +74,9 @@ function apply(site: TestArticle[], change: Edit, next: () => string): TestArtic
       break;
     case 'delete':
       copy.splice(at, 1);
+      break;
+    case 'redate':
+      if (copy.length > 0) copy[at] = { ...copy[at]!, date: `2025年5月${change.day}日` };
       break;
     case 'move': {
       const [moved] = copy.splice(at, 1);

@@ -13,6 +13,8 @@ export interface TestArticle {
   source: string;
   title: string;
   text: string;
+  /** As shown; a new one makes a new fragment, not new words. */
+  date?: string;
 }
 
 /** Files by path under `search-index/`, as gzip bytes. */
@@ -66,7 +68,7 @@ export async function indexSite(
     source: article.source,
     key: JSON.stringify([article.title, article.text]),
     url: `/posts/${article.source}/`,
-    date: '2025年5月20日',
+    date: article.date ?? '2025年5月20日',
   }));
   const bySource = new Map(articles.map((article) => [article.source, article]));
   const update = await updateSearchIndex({
