@@ -62,6 +62,7 @@ import {
   readManifest,
   sameBytesOnDisk,
   unchangedOnDisk,
+  unchangedOnDiskSync,
   writeManifest,
   type OutputManifest,
 } from './manifest.js';
@@ -484,10 +485,13 @@ class BuildRun {
     const inSiteOrder = [...keyed].sort((a, b) => compareNewestFirst(a.article, b.article));
     const rendered = await this.renderArticles(inSiteOrder);
     if (hasErrors(this.diagnostics, options.strict)) return this.finish(1);
-    // The search index needs the articles' words, not the site graph: it is made while the
-    // pages render.
-    const search = this.searchIndex(inSiteOrder, config);
+    // The search index needs the articles' words, not the site graph. Made from nothing, it
+    // is made while the pages render; updated from the previous build's, it takes a few
+    // milliseconds, done first, so that its reads do not wait behind the pages' writes.
+    const previousSearch = this.previousSearchState();
+    const search = this.searchIndex(inSiteOrder, config, previousSearch);
     search.catch(() => {});
+    if (previousSearch) await search;
 
     const site = this.memory.placeSite(rendered.articles, config);
     this.stats.articles = site.articles.length;
@@ -621,9 +625,16 @@ class BuildRun {
    * the changed articles' fragments and the delta layer, unless a file it would keep is
    * gone from the output folder; then every file again, ids kept.
    */
+  private previousSearchState(): SearchIndexState | undefined {
+    const remembered = this.memory.searchState;
+    if (remembered?.outDir === this.outDir) return remembered.state;
+    return this.write && this.cacheDir ? readSearchState(this.cacheDir) : undefined;
+  }
+
   private async searchIndex(
     inSiteOrder: { article: Article; key: string }[],
     config: SiteConfig,
+    previous: SearchIndexState | undefined,
   ): Promise<KeyedFile[]> {
     const started = performance.now();
     const startRss = process.memoryUsage.rss();
@@ -632,7 +643,7 @@ class BuildRun {
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
     }, 20);
     try {
-      return await this.makeSearchIndex(inSiteOrder, config);
+      return await this.makeSearchIndex(inSiteOrder, config, previous);
     } finally {
       clearInterval(sampler);
       peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -644,14 +655,8 @@ class BuildRun {
   private async makeSearchIndex(
     inSiteOrder: { article: Article; key: string }[],
     config: SiteConfig,
+    previous: SearchIndexState | undefined,
   ): Promise<KeyedFile[]> {
-    const remembered = this.memory.searchState;
-    const previous =
-      remembered?.outDir === this.outDir
-        ? remembered.state
-        : this.write && this.cacheDir
-          ? await readSearchState(this.cacheDir)
-          : undefined;
     const input = {
       previous,
       documents: searchDocuments(inSiteOrder, config),
@@ -659,8 +664,12 @@ class BuildRun {
     };
     let update = await updateSearchIndex(input);
     const kept = update.files.filter((file) => file.content === undefined);
-    const stillThere = await inParallel(kept, (file) => this.reusable(file.path, file.key));
-    if (stillThere.includes(false)) update = await updateSearchIndex({ ...input, full: true });
+    const stillThere = kept.every(({ path: file, key }) =>
+      this.write
+        ? unchangedOnDiskSync(this.manifest, this.outDir, file, key)
+        : sameKey(this.memory.previous.get(file)?.key, key),
+    );
+    if (!stillThere) update = await updateSearchIndex({ ...input, full: true });
     this.searchState = update.state;
     this.stats.searchFull = update.full;
     this.stats.searchFilesMade = update.files.filter((file) => file.content).length;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SearchIndexState } from '../search/index.js';
 import { atomicWrite } from './article-cache.js';
@@ -12,10 +12,11 @@ function stateFile(cacheDir: string): string {
   return path.join(cacheDir, 'search-index.json');
 }
 
-export async function readSearchState(cacheDir: string): Promise<SearchIndexState | undefined> {
+/** Read synchronously: a build reads it while its pages render, and would wait behind their writes. */
+export function readSearchState(cacheDir: string): SearchIndexState | undefined {
   let state: Partial<SearchIndexState>;
   try {
-    state = JSON.parse(await readFile(stateFile(cacheDir), 'utf8')) as Partial<SearchIndexState>;
+    state = JSON.parse(readFileSync(stateFile(cacheDir), 'utf8')) as Partial<SearchIndexState>;
   } catch {
     return undefined;
   }
