@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { countTokens, queryTerms } from '../../src/search/index.js';
+import { countTokens, queryTerms, searchClientFiles } from '../../src/search/index.js';
 
 describe('the tokenizer the build and the browser share', () => {
   test('Japanese runs become their characters and bigrams; punctuation separates runs', () => {
@@ -37,5 +38,29 @@ describe('the tokenizer the build and the browser share', () => {
     ]);
     expect(queryTerms('群')).toEqual([{ text: '群', tokens: ['群'], verify: [] }]);
     expect(queryTerms('、。 ')).toEqual([]);
+  });
+});
+
+describe('the modules the browser loads', () => {
+  test('are the compiled modules the build runs, the tokenizer among them, without source maps', async () => {
+    const files = await searchClientFiles();
+    expect(files.map((file) => file.path).sort()).toEqual([
+      'assets/search/format.js',
+      'assets/search/query.js',
+      'assets/search/search.js',
+      'assets/search/tokenize.js',
+    ]);
+    const tokenizer = files.find((file) => file.path.endsWith('/tokenize.js'))!.content;
+    const compiled = await readFile(
+      new URL('../../lib/search/tokenize.js', import.meta.url),
+      'utf8',
+    );
+    expect(compiled).toContain(tokenizer.trimEnd());
+    expect(tokenizer).toContain('export function queryTerms');
+    for (const { content } of files) expect(content).not.toContain('sourceMappingURL');
+    // The page's script imports its neighbours by relative paths that exist in the site.
+    const script = files.find((file) => file.path.endsWith('/search.js'))!.content;
+    expect(script).toMatch(/from '\.\/query\.js'/);
+    expect(script).toMatch(/from '\.\/tokenize\.js'/);
   });
 });
