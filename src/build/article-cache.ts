@@ -29,7 +29,7 @@ interface Entry {
 
 /**
  * Everything that changes an article's render: our code, the markdown options (macros, base
- * path, …), the source and where it is.
+ * path, `math.markdownEscapes`), the source and where it is.
  */
 export function articleKey(
   article: Article,

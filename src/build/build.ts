@@ -66,6 +66,8 @@ import {
   writeManifest,
   type OutputManifest,
 } from './manifest.js';
+import { bundleOutputs } from './bundles.js';
+import { checkLinks } from './links.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
 import { readSearchState, writeSearchState } from './search-state.js';
@@ -566,7 +568,14 @@ class BuildRun {
         })),
       );
     });
-    const assets = [...copied];
+    const bundled = await Promise.all(
+      bundleOutputs(read.bundleFiles, loaded.articles).map(async (file): Promise<KeyedFile> => ({
+        path: file.path,
+        key: await assetKey(file),
+        file,
+      })),
+    );
+    const assets = [...copied, ...bundled];
     // Feed, sitemap and robots.txt (src/build/site-files.ts) are made again only when what
     // they show changed.
     const articleBody = ({ rendered: { article } }: SiteArticle) =>
@@ -588,6 +597,14 @@ class BuildRun {
     assets.push(...(await this.generated(feedKey, () => feedFiles(site, config, articleBody))));
     const sitemapKey = sha256('sitemap', siteKey, sitemapInputs(site));
     assets.push(...(await this.generated(sitemapKey, async () => sitemapFiles(site, config))));
+    this.diagnostics.push(
+      ...checkLinks(
+        site,
+        config,
+        assets.map((file) => file.path),
+        configured.menuLocations,
+      ),
+    );
     return this.output(
       site,
       config,

@@ -12,6 +12,9 @@ const RENDERING_PACKAGES = [
   'markdown-it-anchor',
   'get-east-asian-width',
   'markdown-it-cjk-friendly',
+  'markdown-it-container',
+  'markdown-it-footnote',
+  'linkify-it',
   'liquidjs',
 ];
 

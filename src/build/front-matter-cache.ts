@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { StoredArticleResult } from '../content/index.js';
 
 /** Bumped when the layout of the file or of `StoredArticleResult` changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * Front matter parsed by earlier builds, in one file of the cache (`front-matter.json`),
@@ -65,8 +65,13 @@ function isStoredFile(value: unknown): value is { entries: Record<string, Stored
 
 function isStoredResult(value: unknown): value is StoredArticleResult {
   if (typeof value !== 'object' || value === null) return false;
-  const { diagnostics, article } = value as { diagnostics?: unknown; article?: unknown };
+  const { diagnostics, article, unknownKeys } = value as {
+    diagnostics?: unknown;
+    article?: unknown;
+    unknownKeys?: unknown;
+  };
   if (!Array.isArray(diagnostics)) return false;
+  if (unknownKeys !== undefined && !Array.isArray(unknownKeys)) return false;
   if (article === undefined) return true;
   const a = article as Record<string, unknown>;
   return (

@@ -39,7 +39,12 @@ export interface ArticleTask {
 
 /** What of the site config an article's render depends on: part of every article's key. */
 export function markdownOptions(config: SiteConfig): MarkdownOptions {
-  return { macros: config.macros, basePath: config.basePath };
+  return {
+    macros: config.macros,
+    basePath: config.basePath,
+    markdownEscapes: config.math.markdownEscapes,
+    breaks: config.markdown.breaks,
+  };
 }
 
 export interface RenderedSummary {

@@ -1,5 +1,6 @@
 import { runBuild } from './build-command.js';
 import { runDev } from './dev-command.js';
+import { runImport } from './import-command.js';
 import { runNew } from './new-command.js';
 import { usage, UsageError } from './usage.js';
 
@@ -16,6 +17,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runDev(rest);
       case 'new':
         return await runNew(rest);
+      case 'import':
+        return await runImport(rest);
       case undefined:
       case '-h':
       case '--help':

@@ -6,6 +6,7 @@ Commands:
   build   Build the site from content/ into dist/
   dev     Build with drafts, serve at http://127.0.0.1:4321/, rebuild and reload on every change
   new     Write content/posts/<slug>.md for a new article: sugaku new "対数の性質"
+  import  Move articles from Zenn or Qiita: sugaku import zenn <repo>, sugaku import qiita <folder>
 
 Build options:
   --content DIR     folder with posts/ (default: content)

@@ -14,6 +14,8 @@ export function defaultConfig(): SiteConfig {
     postsPerPage: 10,
     readMoreCount: 3,
     macros: {},
+    math: { markdownEscapes: false },
+    markdown: { breaks: false },
     // Japanese text is read at roughly 400–600 characters a minute.
     readingSpeed: 600,
   };

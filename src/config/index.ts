@@ -1,6 +1,13 @@
-export type { SiteConfig, AuthorProfile, MenuItem } from './types.js';
+export type {
+  SiteConfig,
+  AuthorProfile,
+  MarkdownSiteOptions,
+  MathOptions,
+  MenuItem,
+} from './types.js';
 export type { ConfigOverrides, ConfigResult } from './parse.js';
 export { defaultConfig } from './defaults.js';
+export { macroName } from './schema.js';
 export { parseConfig } from './parse.js';
 export { loadConfig } from './load.js';
 export { wallClockAt, type WallClock } from './time-zone.js';
@@ -11,6 +18,7 @@ export type {
   FieldRule,
   FieldRules,
   SourcePosition,
+  UnknownKey,
   YamlMapping,
   YamlRegion,
 } from './yaml-mapping.js';
@@ -20,5 +28,6 @@ export {
   positionAt,
   readYamlMapping,
   topLevelPositions,
+  unknownKeys,
   unknownKeyWarnings,
 } from './yaml-mapping.js';

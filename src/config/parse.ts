@@ -4,6 +4,8 @@ import {
   authorKeys,
   configFileSchema,
   configKeys,
+  markdownKeys,
+  mathKeys,
   configRules,
   isSafeBasePath,
   menuItemKeys,
@@ -27,6 +29,12 @@ export interface ConfigResult {
   /** Absent when there is any error. */
   config?: SiteConfig;
   diagnostics: Diagnostic[];
+  /**
+   * Where each `menu` entry's `url` is written, in the order of `config.menu`, for checking
+   * where the links lead. Kept out of `SiteConfig`, which keys every page: moving a line of
+   * the config must not make every page again.
+   */
+  menuLocations?: Pick<Diagnostic, 'file' | 'line' | 'column'>[];
 }
 
 /** Validate the text of a config file (YAML or JSON) and apply defaults. Pure. */
@@ -35,8 +43,8 @@ export function parseConfig(
   file: string,
   overrides: ConfigOverrides = {},
 ): ConfigResult {
-  const { config, diagnostics } = validate(text, file, overrides);
-  return { ...(config ? { config } : {}), diagnostics: sortDiagnostics(diagnostics) };
+  const { diagnostics, ...result } = validate(text, file, overrides);
+  return { ...result, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 function validate(text: string, file: string, overrides: ConfigOverrides): ConfigResult {
@@ -65,13 +73,20 @@ function validate(text: string, file: string, overrides: ConfigOverrides): Confi
   diagnostics.push(...defaultAuthorProblems(mapping, parsed.data));
   diagnostics.push(...overrideProblems(overrides));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { config: withDefaults(parsed.data, overrides), diagnostics };
+  const config = withDefaults(parsed.data, overrides);
+  if (parsed.data.menu === undefined) return { config, diagnostics };
+  const menuLocations = parsed.data.menu.map((_, index) =>
+    located(mapping, ['menu', index, 'url']),
+  );
+  return { config, diagnostics, menuLocations };
 }
 
 function unknownKeys(mapping: YamlMapping): Diagnostic[] {
-  const { authors, menu } = mapping.data;
+  const { authors, menu, math, markdown } = mapping.data;
   return [
     ...unknownKeyWarnings(mapping, [], configKeys),
+    ...(isRecord(math) ? unknownKeyWarnings(mapping, ['math'], mathKeys) : []),
+    ...(isRecord(markdown) ? unknownKeyWarnings(mapping, ['markdown'], markdownKeys) : []),
     ...Object.keys(isRecord(authors) ? authors : {}).flatMap((id) =>
       unknownKeyWarnings(mapping, ['authors', id], authorKeys),
     ),
@@ -122,6 +137,8 @@ function withDefaults(file: ConfigFile, overrides: ConfigOverrides): SiteConfig 
   const config: SiteConfig = {
     ...defaults,
     ...file,
+    math: { ...defaults.math, ...file.math },
+    markdown: { ...defaults.markdown, ...file.markdown },
     baseUrl,
     basePath: normaliseBasePath(basePath),
   };

@@ -15,11 +15,28 @@ export const configKeys = [
   'postsPerPage',
   'readMoreCount',
   'macros',
+  'math',
+  'markdown',
   'readingSpeed',
 ] as const;
 
 export const authorKeys = ['name', 'bio', 'url'] as const;
+export const mathKeys = ['markdownEscapes'] as const;
+export const markdownKeys = ['breaks'] as const;
 export const menuItemKeys = ['label', 'url'] as const;
+
+/**
+ * `\name`, or one character that is not an ASCII letter or digit: KaTeX takes a macro
+ * named by a single character as an active character (`’` → `'` for text pasted from a
+ * word processor). A lone letter such as `R` is refused: it is a forgotten backslash far
+ * more often than a wish to replace every R.
+ */
+export const macroName = z
+  .string()
+  .refine(
+    (name) => /^\\./s.test(name) || ([...name].length === 1 && !/^[A-Za-z0-9\s]$/.test(name)),
+    'macro names must start with `\\` (or be one character that is not a letter or digit, such as `’`)',
+  );
 
 const link = z
   .string()
@@ -58,10 +75,9 @@ export const configFileSchema = z
     menu: z.array(menuItem),
     postsPerPage: z.int().min(1),
     readMoreCount: z.int().min(0),
-    macros: z.record(
-      z.string().refine((name) => /^\\./.test(name), 'macro names must start with `\\`'),
-      z.string(),
-    ),
+    macros: z.record(macroName, z.string()),
+    math: z.object({ markdownEscapes: z.boolean() }).partial(),
+    markdown: z.object({ breaks: z.boolean() }).partial(),
     readingSpeed: z.number().positive(),
   })
   .partial();
@@ -95,6 +111,10 @@ export const configRules: FieldRules = {
     example: "macros: { '\\R': '\\mathbb{R}' }",
   },
   'macros.*': { expected: 'text (the definition)', example: "macros: { '\\R': '\\mathbb{R}' }" },
+  math: { expected: 'a mapping of math options', example: 'math: { markdownEscapes: true }' },
+  'math.markdownEscapes': { expected: 'true or false', example: 'math: { markdownEscapes: true }' },
+  markdown: { expected: 'a mapping of Markdown options', example: 'markdown: { breaks: true }' },
+  'markdown.breaks': { expected: 'true or false', example: 'markdown: { breaks: true }' },
   readingSpeed: {
     expected: 'a positive number of characters per minute',
     example: 'readingSpeed: 600',

@@ -10,6 +10,24 @@ export interface MenuItem {
   url: string;
 }
 
+export interface MathOptions {
+  /**
+   * Undo Markdown escapes written inside inline math (`$x^\*$`, `$\mathrm{OPT}\_i$`,
+   * `$\\{a\\}$`), as Qiita and other renderers that apply Markdown before TeX need them.
+   * For sites moved from there; off by default, when such escapes are warned about.
+   */
+  markdownEscapes: boolean;
+}
+
+export interface MarkdownSiteOptions {
+  /**
+   * A line break inside a paragraph is a line break on the page (`<br>`), as on Zenn and
+   * Qiita, instead of joining the lines (Japanese without a space, Latin with one). For
+   * sites moved from there, whose authors broke lines where they wanted them shown.
+   */
+  breaks: boolean;
+}
+
 /** The whole site configuration after defaults are applied. */
 export interface SiteConfig {
   title: string;
@@ -30,6 +48,8 @@ export interface SiteConfig {
   readMoreCount: number;
   /** KaTeX macros available to every formula of the site. */
   macros: Record<string, string>;
+  math: MathOptions;
+  markdown: MarkdownSiteOptions;
   /** Reading speed for Japanese text, in characters per minute. */
   readingSpeed: number;
 }

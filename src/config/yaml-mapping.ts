@@ -118,6 +118,38 @@ export function topLevelPositions(mapping: YamlMapping): Record<string, SourcePo
   return positions;
 }
 
+/** A key of a mapping that is not among the known ones, where it is and what was probably meant. */
+export interface UnknownKey {
+  name: string;
+  /** Where the key itself is written. */
+  position: SourcePosition;
+  /** A known key it is an alias or a near miss of. */
+  suggestion?: string;
+}
+
+/** Each key of the mapping at `path` that is not `known`. */
+export function unknownKeys(
+  mapping: YamlMapping,
+  path: YamlPath,
+  known: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+): UnknownKey[] {
+  const node = path.length === 0 ? mapping.document.contents : mapping.document.getIn(path, true);
+  if (!isMap(node)) return [];
+  return node.items.flatMap((pair) => {
+    const name = keyText(pair.key);
+    if (known.includes(name)) return [];
+    const suggestion = aliases[name] ?? closestKey(name, known);
+    return [
+      {
+        name,
+        position: locate(mapping, [...path, name], 'key'),
+        ...(suggestion === undefined ? {} : { suggestion }),
+      },
+    ];
+  });
+}
+
 /** A warning for each key of the mapping at `path` that is not `known`. */
 export function unknownKeyWarnings(
   mapping: YamlMapping,
@@ -125,23 +157,15 @@ export function unknownKeyWarnings(
   known: readonly string[],
   aliases: Readonly<Record<string, string>> = {},
 ): Diagnostic[] {
-  const node = path.length === 0 ? mapping.document.contents : mapping.document.getIn(path, true);
-  if (!isMap(node)) return [];
   const where = path.length === 0 ? mapping.region.name : `\`${formatPath(path)}\``;
-  return node.items.flatMap((pair) => {
-    const name = keyText(pair.key);
-    if (known.includes(name)) return [];
-    const suggestion = aliases[name] ?? closestKey(name, known);
-    return [
-      {
-        ...located(mapping, [...path, name], 'key'),
-        severity: 'warning' as const,
-        code: `${mapping.region.codePrefix}/unknown-key`,
-        message: `Unknown key \`${name}\` in ${where}; it is ignored`,
-        hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Known keys: ${known.join(', ')}.`,
-      },
-    ];
-  });
+  return unknownKeys(mapping, path, known, aliases).map(({ name, position, suggestion }) => ({
+    file: mapping.region.file,
+    ...position,
+    severity: 'warning' as const,
+    code: `${mapping.region.codePrefix}/unknown-key`,
+    message: `Unknown key \`${name}\` in ${where}; it is ignored`,
+    hint: suggestion ? `Did you mean \`${suggestion}\`?` : `Known keys: ${known.join(', ')}.`,
+  }));
 }
 
 /** One error per zod issue, at the offending value, in words a site author understands. */

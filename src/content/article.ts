@@ -3,16 +3,19 @@ import {
   located,
   positionAt,
   topLevelPositions,
-  unknownKeyWarnings,
+  unknownKeys,
   type SiteConfig,
+  type SourcePosition,
   type YamlMapping,
 } from '../config/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { ACCEPTED_DATE_FORMS, readDate } from './dates.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import {
+  borrowedKeys,
   frontMatterKeyAliases,
   frontMatterKeys,
+  ignoredKeys,
   frontMatterRules,
   frontMatterSchema,
   urlSegmentProblem,
@@ -24,15 +27,35 @@ export interface ArticleResult {
   /** Absent when there is any error. */
   article?: Article;
   diagnostics: Diagnostic[];
+  /**
+   * Front-matter keys sugaku does not know. Not warned about here: `loadArticles` sees every
+   * article and warns once per key, naming the files that use it.
+   */
+  unknownKeys?: UnknownFrontMatterKey[];
 }
+
+/** A key sugaku does not know, where it is written, and the known key it probably means. */
+export interface UnknownFrontMatterKey {
+  name: string;
+  file: string;
+  line: number;
+  column: number;
+  suggestion?: string;
+}
+
+const acceptedKeys: readonly string[] = [...frontMatterKeys, ...borrowedKeys, ...ignoredKeys];
 
 const FRONT_MATTER_EXAMPLE =
   'start the file with `---`, `title: 記事のタイトル`, `date: 2025-05-20` and `---`, each on its own line';
 
 /** Check the front matter of one source file and type it. Pure. */
 export function parseArticle(source: SourceFile, config: SiteConfig): ArticleResult {
-  const { article, diagnostics } = validate(source, config);
-  return { ...(article ? { article } : {}), diagnostics: sortDiagnostics(diagnostics) };
+  const { article, diagnostics, unknownKeys } = validate(source, config);
+  return {
+    ...(article ? { article } : {}),
+    diagnostics: sortDiagnostics(diagnostics),
+    ...(unknownKeys?.length ? { unknownKeys } : {}),
+  };
 }
 
 /** The text an article is read from: BOM removed, line endings `\n`. */
@@ -46,12 +69,14 @@ function normalizedText(source: SourceFile): string {
  * Undefined when the result cannot be stored that way.
  */
 export function storedArticleResult(result: ArticleResult): StoredArticleResult | undefined {
-  const { article, diagnostics } = result;
-  if (!article) return { diagnostics };
+  const { article, diagnostics, unknownKeys } = result;
+  const unknown = unknownKeys ? { unknownKeys } : {};
+  if (!article) return { diagnostics, ...unknown };
   const { sourceText, body, date, updated, ...rest } = article;
   if (!sourceText.endsWith(body)) return undefined;
   return {
     diagnostics,
+    ...unknown,
     article: {
       ...rest,
       date: date.toISOString(),
@@ -66,11 +91,13 @@ export function restoredArticleResult(
   source: SourceFile,
   stored: StoredArticleResult,
 ): ArticleResult {
-  if (!stored.article) return { diagnostics: stored.diagnostics };
+  const unknown = stored.unknownKeys ? { unknownKeys: stored.unknownKeys } : {};
+  if (!stored.article) return { diagnostics: stored.diagnostics, ...unknown };
   const { date, updated, bodyStart, ...rest } = stored.article;
   const text = normalizedText(source);
   return {
     diagnostics: stored.diagnostics,
+    ...unknown,
     article: {
       ...rest,
       sourceText: text,
@@ -83,6 +110,7 @@ export function restoredArticleResult(
 
 export interface StoredArticleResult {
   diagnostics: Diagnostic[];
+  unknownKeys?: UnknownFrontMatterKey[];
   article?: Omit<Article, 'sourceText' | 'body' | 'date' | 'updated'> & {
     date: string;
     updated?: string;
@@ -101,15 +129,21 @@ function validate(source: SourceFile, config: SiteConfig): ArticleResult {
   const diagnostics = [...split.diagnostics];
   const mapping = frontMatter.mapping;
 
-  // `tags:` with nothing after it is an optional key left blank, not a wrong type.
   const written = Object.fromEntries(
-    Object.entries(mapping?.data ?? {}).filter(
-      ([key, value]) => value !== null || key === 'title' || key === 'date',
-    ),
+    Object.entries(mapping?.data ?? {}).filter(([key, value]) => isWritten(key, value)),
   );
   let data: FrontMatterData = {};
+  const unknown = mapping
+    ? unknownKeys(mapping, [], acceptedKeys, frontMatterKeyAliases).map(
+        ({ name, position, suggestion }) => ({
+          name,
+          file: source.path,
+          ...position,
+          ...(suggestion === undefined ? {} : { suggestion }),
+        }),
+      )
+    : [];
   if (mapping) {
-    diagnostics.push(...unknownKeyWarnings(mapping, [], frontMatterKeys, frontMatterKeyAliases));
     const parsed = frontMatterSchema.safeParse(written);
     if (parsed.success) data = parsed.data;
     else diagnostics.push(...issueDiagnostics(mapping, parsed.error.issues, frontMatterRules));
@@ -117,15 +151,17 @@ function validate(source: SourceFile, config: SiteConfig): ArticleResult {
 
   const missing = missingKeys(source.path, text, frontMatter, Object.keys(written));
   // Read from what was written, so a bad date is reported even when another key has a wrong type.
-  const date = dateAt(mapping, 'date', written.date, config);
-  const updated = dateAt(mapping, 'updated', written.updated, config);
+  const readAt = (key: DateKey) => dateAt(mapping, key, written[key], config);
+  const date = oneDate(mapping, readAt('date'), readAt('published_at'));
+  const updated = oneDate(mapping, readAt('updated'), readAt('updated_at'));
   const slug = data.slug ?? defaultSlug(source.path);
-  diagnostics.push(...missing, ...problems(date), ...problems(updated));
+  diagnostics.push(...missing, ...date.diagnostics, ...updated.diagnostics);
   diagnostics.push(...defaultSlugProblems(source.path, data.slug === undefined ? slug : undefined));
   if (mapping) diagnostics.push(...consistencyWarnings(mapping, data, date, updated));
 
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  if (data.title === undefined || !(date && 'date' in date)) return { diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error') || data.title === undefined || !date.date) {
+    return { diagnostics, unknownKeys: unknown };
+  }
 
   const article: Article = {
     sourcePath: source.path,
@@ -133,20 +169,47 @@ function validate(source: SourceFile, config: SiteConfig): ArticleResult {
     slug,
     title: data.title,
     date: date.date,
-    ...(updated && 'date' in updated ? { updated: updated.date } : {}),
-    tags: [...new Set(data.tags ?? [])],
+    ...(updated.date ? { updated: updated.date } : {}),
+    tags: [...new Set([...(data.tags ?? []), ...(data.topics ?? [])])],
     authors: data.author ?? (config.defaultAuthor === undefined ? [] : [config.defaultAuthor]),
     ...(data.description === undefined ? {} : { description: data.description }),
     ...(data.series === undefined ? {} : { series: data.series }),
     ...(data.part === undefined ? {} : { part: data.part }),
-    draft: data.draft ?? false,
+    draft: isDraft(data),
     ...(data.cover === undefined ? {} : { cover: data.cover }),
     macros: data.macros ?? {},
     body: frontMatter.body,
     bodyLine: frontMatter.bodyLine,
-    fieldPositions: mapping ? topLevelPositions(mapping) : {},
+    fieldPositions: mapping ? fieldPositions(mapping) : {},
   };
-  return { article, diagnostics };
+  return { article, diagnostics, unknownKeys: unknown };
+}
+
+/**
+ * Whether a key was written with a value. `tags:` with nothing after it is an optional key left
+ * blank, not a wrong type; Zenn and Qiita leave `published_at: ''` and `updated_at: ''` for
+ * "not yet".
+ */
+function isWritten(key: string, value: unknown): boolean {
+  if (key === 'title' || key === 'date') return true;
+  if (key === 'published_at' || key === 'updated_at') return value !== null && value !== '';
+  return value !== null;
+}
+
+/** A draft if either key says the article is not ready: `draft: true` or `published: false`. */
+function isDraft(data: FrontMatterData): boolean {
+  return data.draft === true || data.published === false;
+}
+
+/** Where each key's value starts; Zenn's and Qiita's keys also stand for ours when ours is absent. */
+function fieldPositions(mapping: YamlMapping): Record<string, SourcePosition> {
+  const positions = topLevelPositions(mapping);
+  const standsFor = { topics: 'tags', published_at: 'date', updated_at: 'updated' } as const;
+  for (const [theirs, ours] of Object.entries(standsFor)) {
+    const position = positions[theirs];
+    if (position && !positions[ours]) positions[ours] = position;
+  }
+  return positions;
 }
 
 /** A NUL byte: an image or other binary file saved with a `.md` name. */
@@ -184,25 +247,31 @@ function missingKeys(
     message: why ? `${why}, so the article has no \`${key}\`` : `The article has no \`${key}\``,
     hint: why
       ? `Every article needs a title and a date: ${FRONT_MATTER_EXAMPLE}.`
-      : `Add \`${example}\` to the front matter.`,
+      : `Add \`${example}\` to the front matter.${key === 'date' ? IMPORT_HINT : ''}`,
   });
+  const hasDate = writtenKeys.includes('date') || writtenKeys.includes('published_at');
   return [
     ...(writtenKeys.includes('title') ? [] : [missing('title', 'title: 記事のタイトル')]),
-    ...(writtenKeys.includes('date') ? [] : [missing('date', 'date: 2025-05-20')]),
+    ...(hasDate ? [] : [missing('date', 'date: 2025-05-20 09:00')]),
   ];
 }
 
-type DateAtKey = { date: Date } | { diagnostic: Diagnostic };
+/** The build never guesses a date (a file's time would change with every checkout). */
+const IMPORT_HINT =
+  ' Articles from Zenn or Qiita: `sugaku import zenn <repo>` or `sugaku import qiita <folder>` writes each date from the git history.';
+
+type DateKey = 'date' | 'published_at' | 'updated' | 'updated_at';
+type DateAtKey = { key: DateKey; text: string; date: Date } | { diagnostic: Diagnostic };
 
 function dateAt(
   mapping: YamlMapping | undefined,
-  key: 'date' | 'updated',
+  key: DateKey,
   text: unknown,
   config: SiteConfig,
 ): DateAtKey | undefined {
   if (!mapping || typeof text !== 'string') return undefined;
   const reading = readDate(text, config.timeZone);
-  if ('date' in reading) return reading;
+  if ('date' in reading) return { key, text, date: reading.date };
   return {
     diagnostic: {
       ...located(mapping, [key]),
@@ -214,13 +283,45 @@ function dateAt(
   };
 }
 
-function problems(reading: DateAtKey | undefined): Diagnostic[] {
-  return reading && 'diagnostic' in reading ? [reading.diagnostic] : [];
+/**
+ * Our key (`date`, `updated`) or, without it, Zenn's or Qiita's (`published_at`, `updated_at`).
+ * Both written: ours wins, with a warning if they name different times, since one of them is
+ * stale and the reader sees only one.
+ */
+function oneDate(
+  mapping: YamlMapping | undefined,
+  ours: DateAtKey | undefined,
+  theirs: DateAtKey | undefined,
+): ChosenDate {
+  const diagnostics = [ours, theirs].flatMap((r) => (r && 'diagnostic' in r ? [r.diagnostic] : []));
+  const read = [ours, theirs].flatMap((r) => (r && 'date' in r ? [r] : []));
+  const [chosen, other] = read;
+  if (mapping && chosen && other && chosen.date.getTime() !== other.date.getTime()) {
+    diagnostics.push({
+      ...located(mapping, [other.key]),
+      severity: 'warning',
+      code: 'front-matter/conflicting-date',
+      message: `\`${other.key}: ${other.text}\` is not the same time as \`${chosen.key}: ${chosen.text}\`; sugaku uses \`${chosen.key}\``,
+      hint: `Keep one of the two: \`${chosen.key}\` is sugaku's name for it, \`${other.key}\` is ${other.key === 'published_at' ? "Zenn's" : "Qiita's"}.`,
+    });
+  }
+  return { ...(chosen ? { date: chosen.date, key: chosen.key } : {}), diagnostics };
 }
 
-/** `content/posts/2025/対数.md` → `対数`; macOS may hand us the name in NFD. */
+interface ChosenDate {
+  date?: Date;
+  /** The key it was read from. */
+  key?: DateKey;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `content/posts/2025/対数.md` → `対数`, and an article kept as a folder with its figures,
+ * `content/posts/グラフ/index.md`, → `グラフ`. macOS may hand us the name in NFD.
+ */
 function defaultSlug(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
+  const parts = path.split('/');
+  const name = parts.at(-1) === 'index.md' && parts.length > 1 ? parts.at(-2)! : parts.at(-1)!;
   return name.replace(/\.md$/, '').normalize('NFC');
 }
 
@@ -243,8 +344,8 @@ function defaultSlugProblems(path: string, slug: string | undefined): Diagnostic
 function consistencyWarnings(
   mapping: YamlMapping,
   data: FrontMatterData,
-  date: DateAtKey | undefined,
-  updated: DateAtKey | undefined,
+  date: ChosenDate,
+  updated: ChosenDate,
 ): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   if (data.part !== undefined && data.series === undefined) {
@@ -256,12 +357,21 @@ function consistencyWarnings(
       hint: 'Add the series name, e.g. `series: 微分入門`, or remove `part`.',
     });
   }
-  if (date && 'date' in date && updated && 'date' in updated && updated.date < date.date) {
+  if (data.draft !== undefined && data.published !== undefined && data.draft === data.published) {
     warnings.push({
-      ...located(mapping, ['updated']),
+      ...located(mapping, ['published']),
+      severity: 'warning',
+      code: 'front-matter/conflicting-draft',
+      message: `\`draft: ${String(data.draft)}\` and \`published: ${String(data.published)}\` disagree; the article is treated as a draft`,
+      hint: "Keep one of the two: `draft: true` is sugaku's way to hold an article back, `published: false` is Zenn's.",
+    });
+  }
+  if (date.date && date.key && updated.date && updated.key && updated.date < date.date) {
+    warnings.push({
+      ...located(mapping, [updated.key]),
       severity: 'warning',
       code: 'front-matter/updated-before-date',
-      message: '`updated` is earlier than `date`',
+      message: `\`${updated.key}\` is earlier than \`${date.key}\``,
       hint: '`updated` is when the article was last changed; it should be on or after `date`.',
     });
   }

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { parseArticle, type ArticleResult } from './article.js';
+import { parseArticle, type ArticleResult, type UnknownFrontMatterKey } from './article.js';
+import { frontMatterKeys } from './schema.js';
 import type { Article, SourceFile } from './types.js';
 
 export interface LoadOptions {
@@ -16,7 +17,10 @@ export interface ArticlesResult {
   diagnostics: Diagnostic[];
 }
 
-/** Parse every source, drop drafts unless asked for, and reject slugs that collide. Pure. */
+/**
+ * Parse every source, drop drafts unless asked for, reject slugs that collide, and warn once
+ * about each unknown front-matter key. Pure.
+ */
 export function loadArticles(
   sources: readonly SourceFile[],
   config: SiteConfig,
@@ -30,8 +34,48 @@ export function loadArticles(
     .filter((article) => options.drafts || !article.draft);
   return {
     articles,
-    diagnostics: [...results.flatMap((result) => result.diagnostics), ...slugCollisions(articles)],
+    diagnostics: [
+      ...results.flatMap((result) => result.diagnostics),
+      ...unknownKeyWarnings(results),
+      ...slugCollisions(articles),
+    ],
   };
+}
+
+/** How many other files an unknown-key warning names before it only counts them. */
+const FILES_NAMED = 5;
+
+/**
+ * One warning per unknown key, at its first use with the other files named: a folder of
+ * articles moved from another tool shares its keys, and a warning per key per article
+ * buried the few that mattered (265 for 56 articles from Zenn).
+ */
+function unknownKeyWarnings(results: readonly ArticleResult[]): Diagnostic[] {
+  const uses = new Map<string, UnknownFrontMatterKey[]>();
+  for (const key of results.flatMap((result) => result.unknownKeys ?? [])) {
+    uses.set(key.name, [...(uses.get(key.name) ?? []), key]);
+  }
+  return [...uses.values()].map(([first, ...others]): Diagnostic => {
+    const { name, file, line, column, suggestion } = first!;
+    const named = others.slice(0, FILES_NAMED).map((use) => `${use.file}:${use.line}`);
+    const more = others.length - named.length;
+    const where = others.length === 0 ? '' : ` of ${others.length + 1} articles`;
+    const also =
+      others.length === 0
+        ? ''
+        : ` (also in ${more === 0 ? listInWords(named) : `${named.join(', ')} and ${more} more`})`;
+    return {
+      file,
+      line,
+      column,
+      severity: 'warning',
+      code: 'front-matter/unknown-key',
+      message: `Unknown key \`${name}\` in the front matter${where}; it is ignored${also}`,
+      hint: suggestion
+        ? `Did you mean \`${suggestion}\`?`
+        : `Known keys: ${frontMatterKeys.join(', ')}.`,
+    };
+  });
 }
 
 /**

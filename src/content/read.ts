@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { join, relative, resolve, sep } from 'node:path';
 import { positionAt } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { SourceFile } from './types.js';
+import type { BundleFile, SourceFile } from './types.js';
 
 // fs.promises.readFile costs about twice the callback version per small file
 // (https://github.com/nodejs/node/issues/52046): 0.6 against 0.35 s for 10,000 articles.
@@ -13,6 +13,8 @@ const readFile = promisify(readFileCallback);
 export interface SourcesResult {
   /** Sorted by path. */
   sources: SourceFile[];
+  /** The other files in the folders of articles written as `<folder>/index.md`, sorted. */
+  bundleFiles: BundleFile[];
   /** Files that could not be read as UTF-8 text; they are left out of `sources`. */
   diagnostics: Diagnostic[];
 }
@@ -22,12 +24,16 @@ export interface SourcesResult {
  * A missing `posts/` folder is an empty site, not an error.
  */
 export async function readSources(contentDir: string, cwd: string): Promise<SourcesResult> {
-  const files = await markdownFilesUnder(resolve(cwd, contentDir, 'posts'));
+  const bundleFiles: BundleFile[] = [];
+  const files = await markdownFilesUnder(resolve(cwd, contentDir, 'posts'), cwd, bundleFiles);
   const read = await Promise.all(files.map((file) => readSource(file, cwd)));
   return {
     sources: read
       .flatMap((result) => (result && 'text' in result ? [result] : []))
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    bundleFiles: bundleFiles.sort((a, b) =>
+      a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0,
+    ),
     diagnostics: read.flatMap((result) =>
       result && 'diagnostic' in result ? [result.diagnostic] : [],
     ),
@@ -69,11 +75,23 @@ export async function rereadSources(
   }
   return {
     sources: sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    // Only Markdown files changed (anything else reads everything again), so the files beside them stay.
+    bundleFiles: previous.bundleFiles,
     diagnostics,
   };
 }
 
-async function markdownFilesUnder(folder: string): Promise<string[]> {
+/**
+ * The Markdown files under `folder`. A folder with an `index.md` is one article, and its other
+ * files (outside folders that are articles of their own) go into `bundleFiles`, named by it.
+ * `bundle` is the `index.md` of the nearest enclosing article folder, when there is one.
+ */
+async function markdownFilesUnder(
+  folder: string,
+  cwd: string,
+  bundleFiles: BundleFile[],
+  bundle?: { sourcePath: string; folder: string },
+): Promise<string[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -81,17 +99,28 @@ async function markdownFilesUnder(folder: string): Promise<string[]> {
     if (isGone(error)) return [];
     throw error;
   }
+  // Dot files are editor leftovers: Emacs lock files are dangling `.#name.md` symlinks.
+  const visible = entries.filter((entry) => !entry.name.startsWith('.'));
+  const index = visible.find((entry) => entry.name === 'index.md' && !entry.isDirectory());
+  const here = index
+    ? { sourcePath: relative(cwd, join(folder, index.name)).split(sep).join('/'), folder }
+    : bundle;
   const nested = await Promise.all(
-    entries
-      // Dot files are editor leftovers: Emacs lock files are dangling `.#name.md` symlinks.
-      .filter((entry) => !entry.name.startsWith('.'))
-      .map(async (entry) => {
-        const path = join(folder, entry.name);
-        if (entry.isDirectory()) return markdownFilesUnder(path);
-        if (!entry.name.endsWith('.md')) return [];
-        if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(path)))) return [path];
-        return [];
-      }),
+    visible.map(async (entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return markdownFilesUnder(path, cwd, bundleFiles, here);
+      const isFileLike = entry.isFile() || (entry.isSymbolicLink() && (await isFile(path)));
+      if (!isFileLike) return [];
+      if (entry.name.endsWith('.md')) return [path];
+      if (here) {
+        bundleFiles.push({
+          sourcePath: here.sourcePath,
+          path: relative(here.folder, path).split(sep).join('/'),
+          absolutePath: path,
+        });
+      }
+      return [];
+    }),
   );
   return nested.flat();
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { FieldRules } from '../config/index.js';
+import { macroName, type FieldRules } from '../config/index.js';
 import { ACCEPTED_DATE_FORMS } from './dates.js';
 
 export const frontMatterKeys = [
@@ -15,6 +15,28 @@ export const frontMatterKeys = [
   'draft',
   'cover',
   'macros',
+] as const;
+
+/**
+ * Zenn's and Qiita's keys that mean one of ours, so an article moved from there builds as it is:
+ * `topics` → `tags`, `published: false` → `draft: true`, `published_at` → `date` (Zenn),
+ * `updated_at` → `updated` (Qiita). Our own key wins where both are written (`article.ts`).
+ */
+export const borrowedKeys = ['topics', 'published', 'published_at', 'updated_at'] as const;
+
+/**
+ * Zenn's and Qiita's keys that mean nothing on a sugaku site (an emoji, `tech`/`idea`, Qiita's
+ * item id, limited sharing, slide mode, organisation, `qiita publish` skipping the file):
+ * accepted without a warning, since every article written there has them.
+ */
+export const ignoredKeys = [
+  'emoji',
+  'type',
+  'id',
+  'private',
+  'slide',
+  'organization_url_name',
+  'ignorePublish',
 ] as const;
 
 /** Keys Japanese authors reach for first, and what they mean here. */
@@ -57,13 +79,19 @@ const urlSegment = z
 const oneOrMore = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(item));
 
+/** Qiita CLI starts a new article with `tags: ['']`: an empty item is no tag, not a mistake. */
+const tagList = z.preprocess(
+  (value) => (Array.isArray(value) ? value.filter((item) => item !== '') : value),
+  oneOrMore(urlSegment),
+);
+
 const dateText = z.string();
 
 export const frontMatterSchema = z.object({
   title: z.string().trim().min(1).optional(),
   date: dateText.optional(),
   updated: dateText.optional(),
-  tags: oneOrMore(urlSegment).optional(),
+  tags: tagList.optional(),
   author: oneOrMore(z.string().trim().min(1)).optional(),
   description: z.string().optional(),
   slug: urlSegment.optional(),
@@ -71,12 +99,11 @@ export const frontMatterSchema = z.object({
   part: z.int().min(1).optional(),
   draft: z.boolean().optional(),
   cover: z.string().trim().min(1).optional(),
-  macros: z
-    .record(
-      z.string().refine((name) => /^\\./.test(name), 'macro names must start with `\\`'),
-      z.string(),
-    )
-    .optional(),
+  macros: z.record(macroName, z.string()).optional(),
+  topics: tagList.optional(),
+  published: z.boolean().optional(),
+  published_at: dateText.optional(),
+  updated_at: dateText.optional(),
 });
 
 export type FrontMatterData = z.infer<typeof frontMatterSchema>;
@@ -106,4 +133,9 @@ export const frontMatterRules: FieldRules = {
   cover: { expected: 'a path or URL of an image', example: 'cover: /images/cover.png' },
   macros: { expected: 'a mapping from `\\name` to its definition', example: macrosExample },
   'macros.*': { expected: 'text (the definition)', example: macrosExample },
+  topics: { expected: 'a list of strings', example: 'topics: [math, python]' },
+  'topics.*': { expected: 'a string', example: 'topics: [math, python]' },
+  published: { expected: 'true or false', example: 'published: true' },
+  published_at: { ...dateRule, example: 'published_at: 2025-05-20 09:00' },
+  updated_at: { ...dateRule, example: "updated_at: '2025-06-01T10:00:00+09:00'" },
 };

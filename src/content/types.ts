@@ -10,6 +10,19 @@ export interface SourceFile {
   text: string;
 }
 
+/**
+ * A file kept beside an article written as a folder (`posts/グラフ/index.md` with
+ * `posts/グラフ/graph.png`): copied beside the article's page, so relative links reach it.
+ */
+export interface BundleFile {
+  /** The article's source path (`content/posts/グラフ/index.md`). */
+  sourcePath: string;
+  /** Path inside the article's folder, forward slashes: `graph.png`, `data/x.csv`. */
+  path: string;
+  /** Where to copy it from. */
+  absolutePath: string;
+}
+
 /** A validated article: front matter checked and typed, body still Markdown. */
 export interface Article {
   sourcePath: string;

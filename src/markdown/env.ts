@@ -1,8 +1,8 @@
 import type { Env, Token } from 'markdown-it';
 import type { Article } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { EquationLink, MathEngine, SourceLocation } from '../math/index.js';
-import type { Equation, EquationRef } from './types.js';
+import type { EquationLink, MathEngine, RowNumber, SourceLocation } from '../math/index.js';
+import type { Equation, EquationRef, InternalLink } from './types.js';
 
 /**
  * Everything one article's render needs and collects. markdown-it hands `env` to every
@@ -11,6 +11,8 @@ import type { Equation, EquationRef } from './types.js';
 export interface RenderEnv extends Env {
   article: Article;
   macros: Readonly<Record<string, string>>;
+  /** Undo Markdown escapes in inline math (`math.markdownEscapes`), else warn about them. */
+  markdownEscapes: boolean;
   math: MathEngine;
   sourceLines: readonly string[];
   diagnostics: Diagnostic[];
@@ -21,6 +23,8 @@ export interface RenderEnv extends Env {
    */
   pendingReferences: EquationRef[];
   formulaCount: number;
+  /** Links and images into the site, in source order. */
+  links: InternalLink[];
   /** Set while rendering headings for the table of contents: references stay plain text. */
   plainReferences?: boolean;
 }
@@ -35,11 +39,11 @@ export interface FormulaMeta {
   html?: string;
   /** A display whose closing delimiter is missing: shown as an error box. */
   unclosed?: boolean;
-  /** Element id of a numbered display. */
+  /** Element id of a display with one number (with several, each row carries its own). */
   anchor?: string;
   references?: Record<string, EquationLink>;
-  autoTag?: string;
-  tagLink?: string;
+  /** Automatic numbers, restatement links and row anchors of a display's rows. */
+  numbering?: RowNumber[];
   /** Id of the `EquationRef` that will render this formula again with links from other articles. */
   pending?: number;
 }

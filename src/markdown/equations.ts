@@ -1,13 +1,17 @@
 import type { Token } from 'markdown-it';
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
+  canAnchorRow,
+  isNumberedRow,
   positionInFormula,
   readEquationMarks,
   type EquationLink,
   type EquationMarks,
+  type RowNumber,
   type SourceLocation,
+  type TexMark,
 } from '../math/index.js';
-import type { ReferenceMeta, RenderEnv } from './env.js';
+import type { FormulaMeta, ReferenceMeta, RenderEnv } from './env.js';
 import { formulaMeta } from './env.js';
 import { isInlineMath } from './rules/math.js';
 import type { Equation } from './types.js';
@@ -48,8 +52,9 @@ export function numberEquations(tokens: Token[], env: RenderEnv): void {
     (token) => token.type === 'math_block' && !formulaMeta(token).unclosed,
   );
   for (const token of displays) {
-    if (token.info && !readEquationMarks(token.content).tag)
-      token.content += `\\tag{${token.info}}`;
+    // On a line of its own: a `%` comment on the last line cannot swallow it.
+    if (token.info && !readEquationMarks(token.content).rows.some((row) => row.tag))
+      token.content += `\n\\tag{${token.info}}`;
   }
   const marks = new Map<Token, EquationMarks>(
     displays.map((token) => [token, readEquationMarks(token.content)]),
@@ -57,54 +62,73 @@ export function numberEquations(tokens: Token[], env: RenderEnv): void {
   const byNumber = new Map<string, Equation>();
   const byLabel = new Map<string, Equation>();
   const taken = new Set(
-    [...marks.values()].flatMap(({ tag }) => (tag && !restatedNumber(tag.text) ? [tag.text] : [])),
+    [...marks.values()].flatMap(({ rows }) =>
+      rows.flatMap(({ tag }) => (tag && !restatedNumber(tag.text) ? [tag.text] : [])),
+    ),
   );
-  const restatements: [Token, string][] = [];
+  const restatements: Restatement[] = [];
   let automatic = 0;
 
   for (const token of displays) {
-    const { tag, labels } = marks.get(token)!;
-    const meta = formulaMeta(token);
-    let equation: Equation | undefined;
-    if (tag) {
-      const restated = restatedNumber(tag.text) ?? (byNumber.has(tag.text) ? tag.text : undefined);
-      if (restated !== undefined) restatements.push([token, restated]);
-      else equation = { number: tag.text, anchor: anchorFor(tag.text), labels: [] };
-    } else if (labels.length > 0) {
-      do automatic++;
-      while (taken.has(String(automatic)));
-      meta.autoTag = String(automatic);
-      equation = { number: meta.autoTag, anchor: anchorFor(meta.autoTag), labels: [] };
-    }
-    if (equation) {
-      meta.anchor = equation.anchor;
-      byNumber.set(equation.number, equation);
-      env.equations.push(equation);
-    }
-    for (const label of labels) {
-      const first = byLabel.get(label.text);
-      if (first) {
-        env.diagnostics.push({
-          ...positionInFormula(place(token, env), label.start),
-          severity: 'warning',
-          code: 'math/duplicate-label',
-          message: `\`\\label{${label.text}}\` is defined twice in this article; references go to the first, (${first.number}).`,
-          hint: 'Give each equation a label of its own.',
-        });
-      } else if (equation) {
-        equation.labels.push(label.text);
-        byLabel.set(label.text, equation);
+    const numbers: RowNumber[] = [];
+    const numbered: [RowNumber, Equation][] = [];
+    marks.get(token)!.rows.forEach((row, index) => {
+      let equation: Equation | undefined;
+      const { tag, labels } = row;
+      if (tag) {
+        const restated =
+          restatedNumber(tag.text) ?? (byNumber.has(tag.text) ? tag.text : undefined);
+        if (restated !== undefined)
+          restatements.push({ token, row: index, number: restated, at: tag.start });
+        else equation = { number: tag.text, anchor: anchorFor(tag.text), labels: [] };
+      } else if (isNumberedRow(row)) {
+        do automatic++;
+        while (taken.has(String(automatic)));
+        equation = { number: String(automatic), anchor: anchorFor(String(automatic)), labels: [] };
+        numbers.push({ row: index, autoTag: equation.number });
+      } else if (row.notag && labels.length > 0) {
+        env.diagnostics.push(labelWithoutNumber(token, env, labels[0]!));
       }
-    }
+      if (equation) {
+        byNumber.set(equation.number, equation);
+        env.equations.push(equation);
+        const number = numbers.find((entry) => entry.row === index) ?? { row: index };
+        if (!numbers.includes(number)) numbers.push(number);
+        numbered.push([number, equation]);
+      }
+      for (const label of labels) {
+        const first = byLabel.get(label.text);
+        if (first) {
+          env.diagnostics.push({
+            ...positionInFormula(place(token, env), label.start),
+            severity: 'warning',
+            code: 'math/duplicate-label',
+            message: `\`\\label{${label.text}}\` is defined twice in this article; references go to the first, (${first.number}).`,
+            hint: 'Give each equation a label of its own.',
+          });
+        } else if (equation) {
+          equation.labels.push(label.text);
+          byLabel.set(label.text, equation);
+        }
+      }
+    });
+    placeAnchors(formulaMeta(token), numbered);
+    if (numbers.length > 0) formulaMeta(token).numbering = numbers;
   }
 
   const inSeries = (env.article.series ?? '').trim() !== '';
-  const restatedOutside = new Map<Token, string>();
-  for (const [token, number] of restatements) {
+  const restatedOutside = new Map<Token, { row: number; number: string }[]>();
+  for (const { token, row, number, at } of restatements) {
     const original = byNumber.get(number);
-    if (original) formulaMeta(token).tagLink = fragmentFor(original.anchor);
-    else if (inSeries) restatedOutside.set(token, number);
-    else env.diagnostics.push(unresolvedRestatement(place(token, env).location, number, false));
+    if (original) {
+      numberOfRow(formulaMeta(token), row).tagLink = fragmentFor(original.anchor);
+    } else if (inSeries) {
+      restatedOutside.set(token, [...(restatedOutside.get(token) ?? []), { row, number }]);
+    } else {
+      env.diagnostics.push(
+        unresolvedRestatement(positionInFormula(place(token, env), at), number, false),
+      );
+    }
   }
 
   for (const token of allFormulas(tokens)) {
@@ -116,6 +140,53 @@ export function numberEquations(tokens: Token[], env: RenderEnv): void {
         resolveProse(child, children[index + 1], env, byNumber, byLabel, inSeries);
     });
   }
+}
+
+/** A `\tag` that repeats a number: its display, its row, the number and the offset of the `\tag`. */
+interface Restatement {
+  token: Token;
+  row: number;
+  number: string;
+  at: number;
+}
+
+/**
+ * A display with one number carries its anchor on its wrapper (the whole display
+ * scrolls into view). With several, each goes on its row's number through `\htmlId`
+ * (trusted for exactly these ids by the math engine), so `#eq-2` scrolls to row 2:
+ * KaTeX's HTML has no other place for an id inside the formula, and finding the rows
+ * in its markup afterwards would depend on how KaTeX lays out a table. An id `\htmlId`
+ * cannot carry (`\tag{\dagger}`) falls back to the wrapper, if free.
+ */
+function placeAnchors(meta: FormulaMeta, numbered: [RowNumber, Equation][]): void {
+  if (numbered.length === 1) {
+    meta.anchor = numbered[0]![1].anchor;
+    return;
+  }
+  for (const [number, equation] of numbered) {
+    if (canAnchorRow(equation.anchor)) number.anchor = equation.anchor;
+    else meta.anchor ??= equation.anchor;
+  }
+}
+
+function numberOfRow(meta: FormulaMeta, row: number): RowNumber {
+  meta.numbering ??= [];
+  let number = meta.numbering.find((entry) => entry.row === row);
+  if (!number) {
+    number = { row };
+    meta.numbering.push(number);
+  }
+  return number;
+}
+
+function labelWithoutNumber(token: Token, env: RenderEnv, label: TexMark): Diagnostic {
+  return {
+    ...positionInFormula(place(token, env), label.start),
+    severity: 'warning',
+    code: 'math/label-without-number',
+    message: `\`\\label{${label.text}}\` is on a row with \`\\notag\`, which has no number, so nothing can refer to it.`,
+    hint: 'Remove `\\notag` (or `\\nonumber`) to number the row, or move the label to a numbered row.',
+  };
 }
 
 function* allFormulas(tokens: Token[]): Generator<Token> {
@@ -143,13 +214,13 @@ function resolveFormula(
   token: Token,
   env: RenderEnv,
   byLabel: Map<string, Equation>,
-  restates: string | undefined,
+  restates: { row: number; number: string }[] | undefined,
   inSeries: boolean,
 ): void {
   const marks = readEquationMarks(token.content);
   const meta = formulaMeta(token);
   if (token.type !== 'math_block') {
-    for (const label of marks.labels) {
+    for (const label of marks.rows.flatMap((row) => row.labels)) {
       env.diagnostics.push({
         ...positionInFormula(place(token, env), label.start),
         severity: 'warning',
@@ -192,7 +263,8 @@ function resolveFormula(
       location: place(token, env).location,
       ...(meta.lineColumns ? { lineColumns: meta.lineColumns } : {}),
       references,
-      ...(meta.autoTag !== undefined ? { autoTag: meta.autoTag } : {}),
+      ...(meta.numbering ? { numbering: meta.numbering } : {}),
+      ...(isInlineMath(token) && env.markdownEscapes ? { markdownEscapes: true } : {}),
     },
     labels: [...new Set(missing)],
     ...(restates !== undefined ? { restates } : {}),

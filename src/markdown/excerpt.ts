@@ -87,10 +87,21 @@ function isBlank(unit: Unit): boolean {
   return unit.kind === 'char' && /\s/.test(unit.char);
 }
 
+/**
+ * Not the opening of the article: the footnotes at its end, and what `:::details` hides.
+ * (A footnote's marker is a token of its own in the prose, and is left out with it.)
+ */
+const SKIPPED = new Map([
+  ['footnote_block_open', 'footnote_block_close'],
+  ['container_details_open', 'container_details_close'],
+]);
+
 function proseUnits(tokens: Token[]): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.type !== 'paragraph_open') continue;
+    const skipTo = SKIPPED.get(tokens[i]!.type);
+    if (skipTo) i = closingIndex(tokens, i, skipTo);
+    if (tokens[i]?.type !== 'paragraph_open') continue;
     const inline = tokens[i + 1];
     if (!inline?.children) continue;
     if (units.length > 0) units.push({ kind: 'break' });
@@ -101,9 +112,27 @@ function proseUnits(tokens: Token[]): Unit[] {
         units.push({ kind: 'char', char: ' ' });
       } else if (child.type === 'math_inline') {
         const html = (child.meta as { html?: string } | null)?.html;
-        if (html) units.push({ kind: 'math', html });
+        if (html) units.push({ kind: 'math', html: withoutLinks(html) });
       }
     }
   }
   return units;
+}
+
+/** The index of the token that closes the one at `open` (same level), or the last index. */
+function closingIndex(tokens: Token[], open: number, closeType: string): number {
+  const level = tokens[open]!.level;
+  for (let i = open + 1; i < tokens.length; i++) {
+    if (tokens[i]!.type === closeType && tokens[i]!.level === level) return i;
+  }
+  return tokens.length - 1;
+}
+
+/**
+ * An excerpt is shown on other pages (lists, Read more cards, the feed), where a formula's
+ * `\eqref` link to `#eq-1` would point into the page that shows it, at nothing. There the
+ * number is plain text; the card itself links to the article.
+ */
+function withoutLinks(html: string): string {
+  return html.replace(/<a\b[^>]*>|<\/a>/g, '').replace(/ href="[^"]*"/g, '');
 }

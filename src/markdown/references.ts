@@ -97,15 +97,22 @@ function resolve(
       diagnostics.push(unresolvedLabel(positionInFormula(request, at), label, true));
     }
   }
-  let tagLink: string | undefined;
-  if (reference.restates !== undefined) {
-    tagLink = findNumber(parts, reference.restates)?.href;
-    if (tagLink) found = true;
-    else diagnostics.push(unresolvedRestatement(request.location, reference.restates, true));
+  const numbering = (request.numbering ?? []).map((number) => ({ ...number }));
+  for (const { row, number } of reference.restates ?? []) {
+    const href = findNumber(parts, number)?.href;
+    if (href === undefined) {
+      const at = readEquationMarks(request.tex).rows[row]?.tag?.start ?? 0;
+      diagnostics.push(unresolvedRestatement(positionInFormula(request, at), number, true));
+      continue;
+    }
+    found = true;
+    const existing = numbering.find((entry) => entry.row === row);
+    if (existing) existing.tagLink = href;
+    else numbering.push({ row, tagLink: href });
   }
   if (!found) return undefined;
   // The formula's own problems were reported when the article was rendered.
-  const rendered = math.render({ ...request, references, ...(tagLink ? { tagLink } : {}) });
+  const rendered = math.render({ ...request, references, numbering });
   return { kind: 'html', html: rendered.html };
 }
 

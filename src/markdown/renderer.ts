@@ -9,12 +9,30 @@ import { readingLength } from './reading-length.js';
 import { basePathPlugin } from './rules/base-path.js';
 import { cjkBreaksPlugin } from './rules/cjk-breaks.js';
 import { codePlugin } from './rules/code.js';
+import { containersPlugin } from './rules/containers.js';
+import { footnotesPlugin } from './rules/footnotes.js';
+import { githubAlertsPlugin } from './rules/github-alerts.js';
+import { linkLocationsPlugin } from './rules/link-locations.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
 import { numberEquations } from './equations.js';
 import { equationRefsPlugin } from './rules/equation-refs.js';
+import { imageSizePlugin } from './rules/image-size.js';
+import { linkifyPlugin } from './rules/linkify.js';
+import { mathFencePlugin } from './rules/math-fence.js';
 import { locateFormulas, mathPlugin } from './rules/math.js';
 import { unclosedMathPlugin } from './rules/unclosed-math.js';
 import type { RenderedArticle } from './types.js';
+
+/** The values of the `id` attributes our renderers write (always double-quoted, escaped). */
+function idsIn(html: string): string[] {
+  return [...html.matchAll(/ id="([^"]*)"/g)].map((match) => unescapeHtml(match[1]!));
+}
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_entity, name: string) =>
+    name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'quot' ? '"' : "'",
+  );
+}
 
 export interface MarkdownRenderer {
   render(article: Article): RenderedArticle;
@@ -25,37 +43,55 @@ export interface MarkdownOptions {
   macros: Readonly<Record<string, string>>;
   /** The site's base path (`/blog/`): put before every root-relative URL an author writes. Default `/`. */
   basePath?: string;
+  /** The site's `math.markdownEscapes`: undo Markdown escapes in inline math. */
+  markdownEscapes?: boolean;
+  /** The site's `markdown.breaks`: a line break in a paragraph is a `<br>`, as on Zenn and Qiita. */
+  breaks?: boolean;
 }
 
 /**
  * The one markdown-it instance of a build. Raw HTML is off: an article is prose and
  * math, and with `html: false` nothing in a source file can put a script into a page.
+ * What Zenn, Qiita and GitHub add to Markdown is on, so that an article moved from
+ * there reads the same: ```` ```math ````, `:::message`, `:::details`, `:::note`,
+ * `> [!NOTE]`, footnotes, ```` ```lang:file ````, `=300x` image sizes, bare URLs.
  */
 export function createMarkdownRenderer(
   math: MathEngine,
   options: MarkdownOptions,
 ): MarkdownRenderer {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const breaks = options.breaks ?? false;
+  const md = new MarkdownIt({ html: false, typographer: false, breaks });
   md.use(mathPlugin);
+  md.use(mathFencePlugin);
   md.use(cjkFriendly);
-  md.use(cjkBreaksPlugin);
+  // With `breaks`, every line break is shown, so none is joined.
+  if (!breaks) md.use(cjkBreaksPlugin);
   md.use(headingIdsPlugin);
   md.use(codePlugin);
+  md.use(containersPlugin);
+  md.use(githubAlertsPlugin);
+  md.use(footnotesPlugin);
+  md.use(imageSizePlugin);
+  md.use(linkifyPlugin);
   md.use(unclosedMathPlugin);
   md.use(equationRefsPlugin);
   md.use(basePathPlugin, options.basePath ?? '/');
+  md.use(linkLocationsPlugin);
 
   return {
     render(article) {
       const env: RenderEnv = {
         article,
         macros: { ...options.macros, ...article.macros },
+        markdownEscapes: options.markdownEscapes ?? false,
         math,
         sourceLines: article.sourceText.split('\n'),
         diagnostics: [],
         equations: [],
         pendingReferences: [],
         formulaCount: 0,
+        links: [],
       };
       const tokens = md.parse(article.body, env);
       locateFormulas(tokens, env);
@@ -73,6 +109,8 @@ export function createMarkdownRenderer(
         equations: env.equations,
         ...(env.pendingReferences.length > 0 ? { references: env.pendingReferences } : {}),
         formulaCount: env.formulaCount,
+        ...(env.links.length > 0 ? { links: env.links } : {}),
+        anchors: idsIn(html),
         readingLength: readingLength(tokens),
         diagnostics: sortDiagnostics(env.diagnostics),
       };

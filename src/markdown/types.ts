@@ -44,9 +44,16 @@ export type EquationRef =
       request: FormulaRequest;
       /** Labels its `\eqref`/`\ref` use that the article does not define. */
       labels: string[];
-      /** The number its restated `\tag` repeats, when not in the article. */
-      restates?: string;
+      /** Rows whose restated `\tag` repeats a number the article does not have. */
+      restates?: { row: number; number: string }[];
     };
+
+/** A link or image the author wrote into the site, as the page has it (base path applied). */
+export interface InternalLink {
+  kind: 'link' | 'image';
+  href: string;
+  location: SourceLocation;
+}
 
 export interface RenderedArticle {
   article: Article;
@@ -60,6 +67,10 @@ export interface RenderedArticle {
   /** References left for the site-wide step (other parts of the series); absent when none. */
   references?: EquationRef[];
   formulaCount: number;
+  /** Links and images into the site, for the build to check; absent when none. */
+  links?: InternalLink[];
+  /** Every element id in the body (headings, equations, notes): where links may point. */
+  anchors?: string[];
   /** Characters a reader reads: prose, with each formula counted as a few characters and code left out. */
   readingLength: number;
   diagnostics: Diagnostic[];

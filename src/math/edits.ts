@@ -47,3 +47,16 @@ export function applyEdits(source: string, edits: readonly TexEdit[]): EditedTex
     },
   };
 }
+
+/** The edits of `candidates` that touch none of `kept` (`\label{a\_b}` is already replaced whole). */
+export function withoutOverlaps(
+  candidates: readonly TexEdit[],
+  kept: readonly TexEdit[],
+): TexEdit[] {
+  return candidates.filter(
+    (edit) =>
+      !kept.some(
+        (other) => edit.start < Math.max(other.end, other.start + 1) && other.start < edit.end,
+      ),
+  );
+}

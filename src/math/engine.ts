@@ -1,17 +1,16 @@
 import katex from 'katex';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { applyEdits } from './edits.js';
-import { numberingEdits, readEquationMarks } from './equation-marks.js';
+import { applyEdits, withoutOverlaps } from './edits.js';
+import { numberFormula, readEquationMarks, withRowTags } from './equation-marks.js';
 import { errorBox, escapeHtml } from './error-box.js';
-import { japaneseTextEdits } from './japanese.js';
+import { internalFailure, katexFailure, type Problem } from './failures.js';
+import { isJapaneseLeftAsWritten, japaneseTextEdits } from './japanese.js';
+import { markdownEscapeEdits } from './markdown-escapes.js';
 import { KATEX_OPTIONS, MAX_NESTING, MAX_TEX_LENGTH } from './katex-options.js';
 import { disabledCommand, lintFormula } from './lint.js';
 import { scanCommands } from './tex.js';
 import { positionInFormula } from './position.js';
 import type { FormulaRequest, RenderedFormula } from './types.js';
-
-/** A diagnostic before it is placed: `offset` is in the author's TeX. */
-type Problem = Omit<Diagnostic, 'file' | 'line' | 'column'> & { offset: number };
 
 /** What rendering a TeX string produced, independent of where the formula stands. */
 interface Rendering {
@@ -40,7 +39,7 @@ export function createMathEngine(): MathEngine {
       const key = cacheKey(request);
       let rendering = renderings.get(key);
       if (!rendering) {
-        rendering = renderTex(request);
+        rendering = renderSafely(request);
         rendering.html = flatten(rendering.html);
         renderings.set(key, rendering);
         distinct++;
@@ -96,11 +95,20 @@ function cacheKey({
   displayMode,
   macros,
   references,
-  autoTag,
-  tagLink,
+  numbering,
+  markdownEscapes,
 }: FormulaRequest): string {
-  const numbering = JSON.stringify([references ?? null, autoTag ?? null, tagLink ?? null]);
-  return `${displayMode ? 'D' : 'I'}\u0000${JSON.stringify(macros)}\u0000${numbering}\u0000${tex}`;
+  const numbers = JSON.stringify([references ?? null, numbering ?? null, markdownEscapes ?? false]);
+  return `${displayMode ? 'D' : 'I'}\u0000${JSON.stringify(macros)}\u0000${numbers}\u0000${tex}`;
+}
+
+/** One formula never stops the build: whatever throws becomes its error box and diagnostic. */
+function renderSafely(request: FormulaRequest): Rendering {
+  try {
+    return renderTex(request);
+  } catch (error) {
+    return failed(request.tex, request.displayMode, internalFailure(error));
+  }
 }
 
 /**
@@ -113,13 +121,10 @@ function renderTex(request: FormulaRequest): Rendering {
   const tooComplex = complexityProblem(tex);
   if (tooComplex) return failed(tex, displayMode, tooComplex);
 
-  const edited = applyEdits(tex, [
-    ...numberingEdits(tex, readEquationMarks(tex), request),
-    ...japaneseTextEdits(tex),
-  ]);
-  // Our own equation links are the only thing trusted: `\href` to exactly these URLs.
-  const links = new Set(Object.values(request.references ?? {}).map((link) => link.href));
-  if (request.tagLink) links.add(request.tagLink);
+  const numbering = numberFormula(tex, readEquationMarks(tex), request);
+  const ours = [...numbering.edits, ...japaneseTextEdits(tex)];
+  const escapes = request.markdownEscapes ? markdownEscapeEdits(tex) : [];
+  const edited = applyEdits(tex, [...ours, ...withoutOverlaps(escapes, ours)]);
   const refused = new Set<string>();
   const warnings = new Map<string, Problem>();
 
@@ -131,13 +136,16 @@ function renderTex(request: FormulaRequest): Rendering {
       // KaTeX writes \gdef definitions into this object: a copy keeps them inside this formula.
       macros: { ...request.macros },
       trust: (context) => {
-        if (context.command === '\\href' && 'url' in context && links.has(context.url)) return true;
+        // Only what numbering wrote is trusted: `\href` to exactly its equation links,
+        // `\htmlId` with exactly its row anchors (see `numberFormula`).
+        if (context.command === '\\href' && numbering.links.has(context.url)) return true;
+        if (context.command === '\\htmlId' && numbering.ids.has(context.id)) return true;
         refused.add(context.command);
         return false;
       },
       strict: (code: string, message: string) => {
         // The first of a kind is enough: one per character of a word is noise.
-        if (!warnings.has(code) && code !== 'htmlExtension')
+        if (!warnings.has(code) && code !== 'htmlExtension' && !leftAsWritten(tex, code, message))
           warnings.set(code, katexWarning(tex, code, message));
         return 'ignore';
       },
@@ -159,9 +167,10 @@ function renderTex(request: FormulaRequest): Rendering {
     }
     // KaTeX recurses once per nesting level; a pathological formula overflows the stack.
     if (error instanceof RangeError) return failed(tex, displayMode, nestedTooDeeply(0));
-    throw error;
+    return failed(tex, displayMode, katexFailure(error));
   }
 
+  html = withRowTags(html, numbering.rowTags);
   if (edited.text !== tex) html = withAnnotation(html, tex);
   const problems = [...warnings.values()];
   // Written in the formula, `\href` & co. are reported by the lint at their place; from a macro, here.
@@ -227,6 +236,12 @@ function withAnnotation(html: string, tex: string): string {
     /(<annotation encoding="application\/x-tex">)[\s\S]*?(<\/annotation>)/,
     (_match, open: string, close: string) => `${open}${escapeHtml(tex)}${close}`,
   );
+}
+
+/** `\operatorname{最大}`: Japanese we leave in math mode on purpose is not worth a warning. */
+function leftAsWritten(tex: string, code: string, message: string): boolean {
+  const character = /character "(.+?)"/.exec(message)?.[1];
+  return code === 'unicodeTextInMathMode' && !!character && isJapaneseLeftAsWritten(tex, character);
 }
 
 function katexWarning(tex: string, code: string, message: string): Problem {
@@ -304,6 +319,16 @@ function locate(rendering: Rendering, request: FormulaRequest): RenderedFormula 
     ...at(offset),
     ...problem,
   }));
-  diagnostics.push(...lintFormula({ tex: request.tex, displayMode: request.displayMode }, { at }));
+  try {
+    diagnostics.push(
+      ...lintFormula(
+        { tex: request.tex, displayMode: request.displayMode, macros: request.macros },
+        { at },
+      ),
+    );
+  } catch (error) {
+    const { offset, ...problem } = internalFailure(error);
+    diagnostics.push({ ...at(offset), ...problem });
+  }
   return { html: rendering.html, ok: rendering.ok, diagnostics };
 }

@@ -1,9 +1,16 @@
-export type { EquationLink, FormulaRequest, RenderedFormula, SourceLocation } from './types.js';
+export type {
+  EquationLink,
+  FormulaRequest,
+  RenderedFormula,
+  RowNumber,
+  SourceLocation,
+} from './types.js';
 export type { MathEngine } from './engine.js';
 export { createMathEngine } from './engine.js';
 export { escapeHtml } from './error-box.js';
-export type { EquationMarks, TexMark } from './equation-marks.js';
-export { readEquationMarks } from './equation-marks.js';
+export { markdownEscapeWarning } from './markdown-escapes.js';
+export type { EquationMarks, EquationRow, TexMark } from './equation-marks.js';
+export { canAnchorRow, isNumberedRow, readEquationMarks } from './equation-marks.js';
 export type { Formula, FormulaLint, LintContext } from './lint.js';
 export { FORMULA_LINTS } from './lint.js';
 export type { FormulaPlace } from './position.js';

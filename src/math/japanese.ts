@@ -1,5 +1,5 @@
 import type { TexEdit } from './edits.js';
-import { commentRanges, groupAt, isEscaped, scanCommands } from './tex.js';
+import { commentRanges, groupAt, isEscaped, scanCommands, verbatimRanges } from './tex.js';
 
 /**
  * Kana, kanji, CJK punctuation (、。「」〜), the ideographic space and full-width
@@ -32,9 +32,13 @@ const TEXT_ARGUMENT = new Set([
   '\\ref',
   '\\href',
   '\\url',
+  '\\operatorname',
   '\\begin',
   '\\end',
 ]);
+
+/** `\def\name#1対#2{…}`: the parameter text up to `{` is a pattern to match, not TeX to set. */
+const DEFINITIONS = new Set(['\\def', '\\gdef', '\\edef', '\\xdef']);
 
 const ANY_JAPANESE = new RegExp(JAPANESE, 'u');
 
@@ -52,13 +56,7 @@ export function hasJapanese(tex: string): boolean {
  */
 export function japaneseTextEdits(tex: string): TexEdit[] {
   if (!hasJapanese(tex)) return [];
-  const skipped = commentRanges(tex);
-  for (const command of scanCommands(tex)) {
-    if (!TEXT_ARGUMENT.has(command.name)) continue;
-    const from = tex[command.end] === '*' ? command.end + 1 : command.end;
-    const group = groupAt(tex, from);
-    if (group) skipped.push([group.open, group.close + 1]);
-  }
+  const skipped = untouchedRanges(tex);
 
   const edits: TexEdit[] = [];
   for (const match of tex.matchAll(RUN)) {
@@ -81,4 +79,42 @@ export function japaneseTextEdits(tex: string): TexEdit[] {
     edits.push({ start: lead, end: trail, text: argument ? `{${text}}` : text });
   }
   return edits;
+}
+
+/**
+ * Where Japanese is not math and must stay as written: comments, `\verb|…|`, the
+ * arguments of text commands, `\url`, `\href`'s URL, operator names (`\operatorname{最大}`
+ * is already set upright as a word) and the parameter text of `\def`.
+ */
+export function untouchedRanges(tex: string): [number, number][] {
+  const ranges = [...commentRanges(tex), ...verbatimRanges(tex)];
+  const inside = (offset: number) => ranges.some(([from, to]) => offset >= from && offset < to);
+  const commands = scanCommands(tex);
+  commands.forEach((command, index) => {
+    if (inside(command.start)) return;
+    const star = tex[command.end] === '*' ? 1 : 0;
+    if (DEFINITIONS.has(command.name)) {
+      const name = commands[index + 1];
+      if (!name || tex.slice(command.end, name.start).trim() !== '') return;
+      const body = tex.indexOf('{', name.end);
+      ranges.push([name.end, body === -1 ? tex.length : body]);
+    } else if (TEXT_ARGUMENT.has(command.name)) {
+      const group = groupAt(tex, command.end + star);
+      if (group) ranges.push([group.open, group.close + 1]);
+    }
+  });
+  return ranges;
+}
+
+/**
+ * True when KaTeX's "Unicode text in math mode" warning about `character` is only about
+ * Japanese we left as written on purpose (an operator name): no warning for that.
+ */
+export function isJapaneseLeftAsWritten(tex: string, character: string): boolean {
+  if (!ANY_JAPANESE.test(character)) return false;
+  const ranges = untouchedRanges(tex);
+  for (let at = tex.indexOf(character); at !== -1; at = tex.indexOf(character, at + 1)) {
+    if (!ranges.some(([from, to]) => at >= from && at < to)) return false;
+  }
+  return true;
 }

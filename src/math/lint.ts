@@ -1,11 +1,21 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import { commentRanges, groupAt, groupText, isEscaped, scanCommands } from './tex.js';
+import {
+  commentRanges,
+  definedMacros,
+  groupAt,
+  groupText,
+  isEscaped,
+  scanCommands,
+  verbatimRanges,
+} from './tex.js';
 import type { SourceLocation } from './types.js';
 
 /** A formula as the author wrote it. */
 export interface Formula {
   tex: string;
   displayMode: boolean;
+  /** The site's and the article's macros, which KaTeX expands in this formula. */
+  macros?: Readonly<Record<string, string>>;
 }
 
 export interface LintContext {
@@ -30,6 +40,8 @@ const ROW_ENVIRONMENTS = new Set([
   'split',
   'multline',
   'multline*',
+  'flalign',
+  'flalign*',
   'cases',
   'dcases',
   'rcases',
@@ -173,10 +185,10 @@ export const ampersandAtRowEnd: FormulaLint = ({ tex }, context) => {
 /** `a & b` outside `aligned`, `cases`, a matrix…: KaTeX stops with "Expected 'EOF', got '&'". */
 export const ampersandOutsideAlignment: FormulaLint = ({ tex }, context) => {
   const ranges = environments(tex);
-  const comments = commentRanges(tex);
+  const skipped = [...commentRanges(tex), ...verbatimRanges(tex)];
   const found: Diagnostic[] = [];
   for (let i = tex.indexOf('&'); i !== -1; i = tex.indexOf('&', i + 1)) {
-    if (isEscaped(tex, i) || comments.some(([from, to]) => i >= from && i < to)) continue;
+    if (isEscaped(tex, i) || skipped.some(([from, to]) => i >= from && i < to)) continue;
     if (inRows(ranges, i)) continue;
     found.push({
       ...context.at(i),
@@ -195,7 +207,11 @@ export const ampersandOutsideAlignment: FormulaLint = ({ tex }, context) => {
  * `\left` and `\right` pair up inside one brace group and one cell of an alignment;
  * a pair split across rows of `aligned` is the classic slip.
  */
-export const unbalancedLeftRight: FormulaLint = ({ tex }, context) => {
+export const unbalancedLeftRight: FormulaLint = ({ tex, macros }, context) => {
+  // `\def\lp{\left(}\lp x\right)` pairs up only once expanded: where a macro holds one
+  // side, KaTeX's own check (an error when they do not pair) is the one to trust.
+  if (macroHidesLeftRight(tex, macros)) return [];
+  const verbatim = verbatimRanges(tex);
   const found: Diagnostic[] = [];
   const frames: number[][] = [[]];
   const report = (offset: number, kind: 'left' | 'right') =>
@@ -219,7 +235,10 @@ export const unbalancedLeftRight: FormulaLint = ({ tex }, context) => {
   };
   for (let i = 0; i < tex.length; i++) {
     const char = tex[i];
-    if (char === '%') {
+    const verb = verbatim.find(([from]) => from === i);
+    if (verb) {
+      i = verb[1] - 1;
+    } else if (char === '%') {
       const end = tex.indexOf('\n', i);
       i = end === -1 ? tex.length : end;
     } else if (char === '{') {
@@ -243,6 +262,18 @@ export const unbalancedLeftRight: FormulaLint = ({ tex }, context) => {
   closeFrame();
   return found.sort((a, b) => a.line - b.line || a.column - b.column);
 };
+
+const LEFT_OR_RIGHT = /\\(?:left|right)(?![a-zA-Z])/;
+
+/** True when a macro defined in the formula, or a given one it uses, writes `\left` or `\right`. */
+function macroHidesLeftRight(tex: string, macros: Formula['macros']): boolean {
+  if (definedMacros(tex).some(({ body }) => LEFT_OR_RIGHT.test(body))) return true;
+  if (!macros) return false;
+  return scanCommands(tex).some(({ name }) => {
+    const definition = macros[name];
+    return definition !== undefined && LEFT_OR_RIGHT.test(definition);
+  });
+}
 
 /** `\href`, `\url`, `\includegraphics` and the `\html…` commands render as red text under `trust: false`. */
 export const disabledCommands: FormulaLint = ({ tex }, context) => {

@@ -85,3 +85,40 @@ function lineEnd(tex: string, from: number): number {
 export function groupText(tex: string, group: TexGroup): string {
   return tex.slice(group.open + 1, group.close).trim();
 }
+
+/** Offsets `[start, end)` of each `\verb|…|` / `\verb*|…|`: its content is characters, not TeX. */
+export function verbatimRanges(tex: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const command of scanCommands(tex)) {
+    if (command.name !== '\\verb' || ranges.some(([, end]) => command.start < end)) continue;
+    // `\verb` takes any character as its delimiter: `\verb|日本|`, `\verb+a|b+`.
+    const open = command.end + (tex[command.end] === '*' ? 1 : 0);
+    const close = open < tex.length ? tex.indexOf(tex[open]!, open + 1) : -1;
+    ranges.push([command.start, close === -1 ? tex.length : close + 1]);
+  }
+  return ranges;
+}
+
+/** Macro definitions written in the formula: `\def\lp{\left(}`, `\newcommand{\lp}[1]{…}`. */
+export function definedMacros(tex: string): { name: string; body: string }[] {
+  const found: { name: string; body: string }[] = [];
+  const commands = scanCommands(tex);
+  commands.forEach((command, index) => {
+    const next = commands[index + 1];
+    if (!next) return;
+    if (/^\\[gex]?def$/.test(command.name)) {
+      if (tex.slice(command.end, next.start).trim() !== '') return;
+      const body = groupAt(tex, tex.indexOf('{', next.end));
+      if (body) found.push({ name: next.name, body: tex.slice(body.open + 1, body.close) });
+    } else if (/^\\(?:re|provide)?newcommand$/.test(command.name)) {
+      const name = groupAt(tex, command.end);
+      const nameText = name ? groupText(tex, name) : next.name;
+      let from = name ? name.close + 1 : next.end;
+      // Skip `[1]` and `[default]`.
+      while (/^\s*\[/.test(tex.slice(from))) from = tex.indexOf(']', from) + 1 || tex.length;
+      const body = groupAt(tex, from);
+      if (body) found.push({ name: nameText, body: tex.slice(body.open + 1, body.close) });
+    }
+  });
+  return found;
+}

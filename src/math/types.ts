@@ -13,6 +13,18 @@ export interface EquationLink {
   href: string;
 }
 
+/** What one numbered row (or a whole display) shows and carries. */
+export interface RowNumber {
+  /** Index of the row in `EquationMarks.rows`. */
+  row: number;
+  /** An automatic number, for a row without a `\tag` of its own: shown as `\tag{…}`. */
+  autoTag?: string;
+  /** A restated `\tag`: where its number links back to (the original equation). */
+  tagLink?: string;
+  /** Element id put on the row's number, when the display has more than one number. */
+  anchor?: string;
+}
+
 export interface FormulaRequest {
   tex: string;
   displayMode: boolean;
@@ -26,10 +38,10 @@ export interface FormulaRequest {
   lineColumns?: readonly number[];
   /** What `\eqref{name}` and `\ref{name}` in this formula resolve to, by label. Unknown labels show `(??)`. */
   references?: Readonly<Record<string, EquationLink>>;
-  /** A display with a `\label` but no `\tag`: the automatic number to show. */
-  autoTag?: string;
-  /** A restated `\tag`: where its number links back to (the original equation). */
-  tagLink?: string;
+  /** What the article's numbering gave the rows of this display (see `readEquationMarks`). */
+  numbering?: readonly RowNumber[];
+  /** Undo Markdown escapes (`x^\*`, `\\{`) first: inline math of a site with `math.markdownEscapes`. */
+  markdownEscapes?: boolean;
 }
 
 export interface RenderedFormula {

@@ -24,3 +24,4 @@ export { buildTemplateData, templateDataKeyer } from './template-data.js';
 export { createDateFormatter, type DateFormatter } from './dates.js';
 export { focusableDisplays, typesetArticle } from './typeset.js';
 export { ARTICLE_BODY_MARK, printsArticleBodyRaw } from './article-body.js';
+export { coverUrl, menuUrl } from './menu.js';

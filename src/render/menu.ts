@@ -21,6 +21,15 @@ export function menuUrl(url: string, basePath: string): string {
   return `${basePath}${encoded}${suffix}`;
 }
 
+/**
+ * An article's `cover` as a URL: a site path or URL as `menuUrl` makes it, and a relative
+ * path (an image kept beside the article in its folder) under the article's own page.
+ */
+export function coverUrl(cover: string, pageUrl: string, basePath: string): string {
+  if (ABSOLUTE.test(cover) || cover.startsWith('/')) return menuUrl(cover, basePath);
+  return `${pageUrl}${menuUrl(cover, '')}`;
+}
+
 export function menuView(
   menu: readonly MenuItem[],
   basePath: string,

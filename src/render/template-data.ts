@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config/types.js';
 import type { RenderedArticle } from '../markdown/types.js';
 import type { PageSpec, Pagination, Site, SiteArticle } from '../site/types.js';
 import { createDateFormatter, yearIn, type DateFormatter } from './dates.js';
-import { menuUrl, menuView } from './menu.js';
+import { coverUrl, menuView } from './menu.js';
 import type { PageView, SiteView, TemplateData } from './model.js';
 import { blogPosting, scriptSafeJson, webSite } from './structured-data.js';
 import { articleDescription, articleView, cardView, linkView } from './views.js';
@@ -201,7 +201,7 @@ function pageView(spec: PageSpec, config: SiteConfig, dates: DateFormatter): Pag
   const description = pageDescription(spec, config);
   const cover = spec.kind === 'article' ? spec.article.rendered.article.cover : undefined;
   const imageUrl = cover
-    ? absoluteUrl(menuUrl(cover, config.basePath), config)
+    ? absoluteUrl(coverUrl(cover, spec.kind === 'article' ? spec.url : '', config.basePath), config)
     : absoluteUrl(`${config.basePath}${DEFAULT_IMAGE}`, config);
   const view: PageView = {
     kind: spec.kind,

@@ -13,3 +13,4 @@ export type {
   SiteArticle,
   TagRef,
 } from './types.js';
+export { articleLinks, brokenLinks, type LinkToCheck } from './links.js';

@@ -131,6 +131,15 @@ describe('the render cache', () => {
     expect((await build(options)).stats.articlesRendered).toBe(3);
   });
 
+  it('renders every article again when math.markdownEscapes changes', async () => {
+    await build(options);
+    await writeFile(
+      path.join(root, 'site.yaml'),
+      'title: キャッシュのテスト\nmath:\n  markdownEscapes: true\n',
+    );
+    expect((await build(options)).stats.articlesRendered).toBe(3);
+  });
+
   it('renders only that article again when its own macros change', async () => {
     await build(options);
     await writePost('a', '関数 $\\f$ を考える。', 'macros:\n  "\\\\f": "f(x)"\n');
@@ -218,6 +227,20 @@ describe('the render cache', () => {
     expect(await readFile(path.join(root, 'dist/posts/a/index.html'), 'utf8')).toContain('x^3');
   });
 
+  it('warns about an unknown key once, naming every file, also when front matter is read back', async () => {
+    await writePost('a', '本文。', 'colour: red\n');
+    await writePost('bb', '本文。', 'colour: blue\n');
+    const unknownKeys = (result: { diagnostics: { code: string; message: string }[] }) =>
+      result.diagnostics.filter((d) => d.code === 'front-matter/unknown-key').map((d) => d.message);
+    const first = await build(options);
+    const second = await build(options);
+    expect(second.stats.articlesRendered).toBe(0);
+    expect(unknownKeys(first)).toEqual([
+      expect.stringMatching(/`colour` in the front matter of 2 articles.*also in .*bb\.md:5/),
+    ]);
+    expect(unknownKeys(second)).toEqual(unknownKeys(first));
+  });
+
   it('renders only the pages that read an edited template', async () => {
     const templates = path.join(root, 'templates');
     await cp(path.join(repo, 'templates'), templates, { recursive: true });
@@ -294,6 +317,7 @@ describe('cache keys', () => {
     expect(articleKey(article('本文 $y$'), plain, base)).not.toBe(key);
     expect(articleKey(source, { ...plain, macros: { '\\R': '\\mathbb{R}' } }, base)).not.toBe(key);
     expect(articleKey(source, { ...plain, basePath: '/blog/' }, base)).not.toBe(key);
+    expect(articleKey(source, { ...plain, markdownEscapes: true }, base)).not.toBe(key);
     expect(articleKey(source, plain, fingerprintOf(code, { katex: '0.20.0' }))).not.toBe(key);
   });
 });

@@ -111,7 +111,7 @@ describe('wrong values', () => {
   it('rejects macro names without a backslash', () => {
     const { diagnostics } = parse("macros:\n  R: '\\mathbb{R}'\n");
     expect(diagnostics[0]?.message).toBe(
-      'Invalid key `R` in `macros`: macro names must start with `\\`',
+      'Invalid key `R` in `macros`: macro names must start with `\\` (or be one character that is not a letter or digit, such as `’`)',
     );
   });
 
@@ -216,5 +216,29 @@ describe('syntax', () => {
     const { diagnostics } = parse('title：数学ノート\n');
     expect(diagnostics[0]?.code).toBe('config/not-a-mapping');
     expect(diagnostics[0]?.hint).toContain('half-width colon');
+  });
+});
+
+describe('options for sites moved from Zenn and Qiita', () => {
+  it('reads markdown.breaks and math.markdownEscapes, both off by default', () => {
+    expect(defaultConfig()).toMatchObject({
+      markdown: { breaks: false },
+      math: { markdownEscapes: false },
+    });
+    const { config, diagnostics } = parse(
+      'markdown:\n  breaks: true\nmath:\n  markdownEscapes: true\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(config).toMatchObject({ markdown: { breaks: true }, math: { markdownEscapes: true } });
+  });
+
+  it('warns about an unknown markdown option at its line, and refuses a wrong type', () => {
+    const unknown = parse('markdown:\n  linebreaks: true\n');
+    expect(unknown.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      '2:3 config/unknown-key',
+    ]);
+    const wrong = parse('markdown:\n  breaks: はい\n');
+    expect(wrong.config).toBeUndefined();
+    expect(wrong.diagnostics[0]).toMatchObject({ line: 2, severity: 'error' });
   });
 });

@@ -104,3 +104,78 @@ describe('loadArticles', () => {
     ]);
   });
 });
+
+describe('unknown front-matter keys', () => {
+  const withKeys = (file: string, keys: string) => post(`content/posts/${file}`, keys);
+
+  it('are one warning per key, at the first use, naming the other files', () => {
+    const sources = [
+      withKeys('c.md', 'thumbnail: c.png\nlikes: 3\n'),
+      withKeys('a.md', 'thumbnail: a.png\n'),
+      withKeys('b.md', 'thumbnail: b.png\n'),
+    ];
+    const { diagnostics } = loadArticles(sources, defaultConfig(), { drafts: false });
+    expect(diagnostics).toEqual([
+      {
+        file: 'content/posts/a.md',
+        line: 4,
+        column: 1,
+        severity: 'warning',
+        code: 'front-matter/unknown-key',
+        message:
+          'Unknown key `thumbnail` in the front matter of 3 articles; it is ignored (also in content/posts/b.md:4 and content/posts/c.md:4)',
+        hint: expect.stringContaining('Known keys: title, date,'),
+      },
+      expect.objectContaining({
+        file: 'content/posts/c.md',
+        line: 5,
+        message: 'Unknown key `likes` in the front matter; it is ignored',
+      }),
+    ]);
+  });
+
+  it('name five other files and count the rest', () => {
+    const sources = Array.from({ length: 9 }, (_, i) => withKeys(`${i}.md`, 'colour: red\n'));
+    const { diagnostics } = loadArticles(sources, defaultConfig(), { drafts: false });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]?.message).toBe(
+      'Unknown key `colour` in the front matter of 9 articles; it is ignored (also in content/posts/1.md:4, content/posts/2.md:4, content/posts/3.md:4, content/posts/4.md:4, content/posts/5.md:4 and 3 more)',
+    );
+  });
+
+  it('suggest the key that was probably meant', () => {
+    const sources = [withKeys('a.md', 'tag: 解析\n'), withKeys('b.md', 'タグ: 解析\n')];
+    const { diagnostics } = loadArticles(sources, defaultConfig(), { drafts: false });
+    expect(diagnostics.map((d) => d.hint)).toEqual([
+      'Did you mean `tags`?',
+      'Did you mean `tags`?',
+    ]);
+  });
+
+  it('are reported in drafts left out of the build too, and in articles with errors', () => {
+    const sources = [
+      withKeys('a.md', 'draft: true\ncolour: red\n'),
+      { path: 'content/posts/b.md', text: '---\ntitle: 日付なし\ncolour: blue\n---\n' },
+    ];
+    const { diagnostics } = loadArticles(sources, defaultConfig(), { drafts: false });
+    expect(diagnostics.map((d) => [d.file, d.code])).toEqual([
+      ['content/posts/b.md', 'front-matter/missing-date'],
+      ['content/posts/a.md', 'front-matter/unknown-key'],
+    ]);
+    expect(diagnostics[1]?.message).toContain('also in content/posts/b.md:3');
+  });
+
+  it('leave a folder of Zenn articles without a single warning', () => {
+    const zenn = (slug: string) => ({
+      path: `content/posts/${slug}.md`,
+      text: `---\ntitle: "${slug}"\nemoji: "🧮"\ntype: "tech"\ntopics: ["math"]\npublished: true\npublished_at: 2024-05-01 09:00\n---\n本文\n`,
+    });
+    const { articles, diagnostics } = loadArticles(
+      ['gyouretsu', 'kyuusuu', 'bibun'].map(zenn),
+      defaultConfig(),
+      { drafts: false },
+    );
+    expect(diagnostics).toEqual([]);
+    expect(articles).toHaveLength(3);
+  });
+});

@@ -181,25 +181,20 @@ describe('front-matter mistakes', () => {
     ]);
   });
 
-  it('warns about an unknown key at its line and suggests the right one', () => {
-    const { article, diagnostics } = parse('---\ntitle: 対数\ndate: 2025-05-20\ntag: 解析\n---\n');
+  it('records an unknown key at its line with the key it probably means, for loadArticles to warn about', () => {
+    const { article, diagnostics, unknownKeys } = parse(
+      '---\ntitle: 対数\ndate: 2025-05-20\ntag: 解析\n---\n',
+    );
     expect(article).toBeDefined();
-    expect(diagnostics).toEqual([
-      {
-        file: PATH,
-        line: 4,
-        column: 1,
-        severity: 'warning',
-        code: 'front-matter/unknown-key',
-        message: 'Unknown key `tag` in the front matter; it is ignored',
-        hint: 'Did you mean `tags`?',
-      },
+    expect(diagnostics).toEqual([]);
+    expect(unknownKeys).toEqual([
+      { name: 'tag', file: PATH, line: 4, column: 1, suggestion: 'tags' },
     ]);
   });
 
   it('maps a Japanese key to the one it means', () => {
-    const { diagnostics } = parse('---\ntitle: 対数\ndate: 2025-05-20\nタグ: 解析\n---\n');
-    expect(diagnostics[0]?.hint).toBe('Did you mean `tags`?');
+    const { unknownKeys } = parse('---\ntitle: 対数\ndate: 2025-05-20\nタグ: 解析\n---\n');
+    expect(unknownKeys?.[0]?.suggestion).toBe('tags');
   });
 
   it('refuses JavaScript front matter instead of running it', () => {
@@ -331,7 +326,7 @@ describe("a parsed article kept as JSON (the build's front-matter cache)", () =>
     const results = sources.map((text) => parseArticle({ path: PATH, text }, defaultConfig()));
     expect(results[0]!.article?.updated).toBeInstanceOf(Date);
     expect(results[0]!.article?.macros).toEqual({ '\\R': '\\mathbb{R}' });
-    expect(results[1]!.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(results[1]!.unknownKeys?.map((key) => key.name)).toEqual(['colour']);
     expect(results[2]!.article).toBeUndefined();
     for (const text of sources) {
       const source = { path: PATH, text };

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSources, rereadSources } from '../../src/content/index.js';
 
@@ -45,7 +45,11 @@ describe('readSources', () => {
   });
 
   it('returns no sources and no errors for a new site without posts/', async () => {
-    expect(await readSources('content', site)).toEqual({ sources: [], diagnostics: [] });
+    expect(await readSources('content', site)).toEqual({
+      sources: [],
+      bundleFiles: [],
+      diagnostics: [],
+    });
   });
 
   it('keeps the BOM and CRLF for parseArticle to deal with', async () => {
@@ -115,6 +119,7 @@ describe('rereadSources', () => {
     const fixed = await rereadSources(broken!, [at('content/posts/a.md')], 'content', site);
     expect(fixed).toEqual({
       sources: [{ path: 'content/posts/a.md', text: 'あ' }],
+      bundleFiles: [],
       diagnostics: [],
     });
   });
@@ -137,5 +142,34 @@ describe('rereadSources', () => {
     expect(
       await rereadSources(before, [at('content/posts/notes.txt')], 'content', site),
     ).toBeUndefined();
+  });
+});
+
+describe('articles kept as folders', () => {
+  it('list the files beside index.md, named by the article, and leave nested articles their own', async () => {
+    const write = async (file: string, text: string) => {
+      await mkdir(dirname(join(site, file)), { recursive: true });
+      await writeFile(join(site, file), text);
+    };
+    await write('content/posts/グラフ/index.md', '# グラフ');
+    await write('content/posts/グラフ/graph.png', 'png');
+    await write('content/posts/グラフ/data/points.csv', '1,2');
+    await write('content/posts/グラフ/.DS_Store', '');
+    await write('content/posts/グラフ/付録/index.md', '# 付録');
+    await write('content/posts/グラフ/付録/table.svg', '<svg/>');
+    await write('content/posts/単独.md', '# 単独');
+    await write('content/posts/単独.png', 'not beside a folder article');
+
+    const { sources, bundleFiles } = await readSources('content', site);
+    expect(sources.map((s) => s.path)).toEqual([
+      'content/posts/グラフ/index.md',
+      'content/posts/グラフ/付録/index.md',
+      'content/posts/単独.md',
+    ]);
+    expect(bundleFiles.map(({ sourcePath, path: file }) => `${sourcePath} ${file}`)).toEqual([
+      'content/posts/グラフ/index.md data/points.csv',
+      'content/posts/グラフ/index.md graph.png',
+      'content/posts/グラフ/付録/index.md table.svg',
+    ]);
   });
 });

@@ -118,7 +118,7 @@ describe('the example site with a tag and an author over two pages', () => {
 });
 
 describe('the link checker', () => {
-  it('finds exactly the links that lead nowhere: a missing page, image, equation and heading', async () => {
+  it('finds exactly the links that lead nowhere: a missing page, file, equation and heading', async () => {
     const site = path.join(root, 'checker');
     const posts = path.join(site, 'content/posts');
     await mkdir(posts, { recursive: true });
@@ -131,7 +131,7 @@ describe('the link checker', () => {
       path.join(posts, 'kohen.md'),
       '---\ntitle: 後編\ndate: 2025-05-21\n---\n\n' +
         '[前編の式 (1.1)](/posts/zenpen/#eq-1.1) と [前編の式 (1.2)](/posts/zenpen/#eq-1.2)、' +
-        '[ない記事](/posts/nai/) と ![図](/images/zu.png) と [外部](https://example.org/nai/)。\n',
+        '[ない記事](/posts/nai/) と [資料](/files/shiryo.pdf) と [外部](https://example.org/nai/)。\n',
     );
     const out = path.join(site, 'dist');
     const result = await build({
@@ -146,7 +146,8 @@ describe('the link checker', () => {
     expect(result.exitCode).toBe(0);
 
     const good = ['#eq-1.1', '#定義', '/posts/zenpen/#eq-1.1', 'https://example.org/nai/'];
-    const bad = ['#eq-9.9', '#ない節', '/posts/zenpen/#eq-1.2', '/posts/nai/', '/images/zu.png'];
+    // (A missing image would fail the build itself: see test/build/links.test.ts.)
+    const bad = ['#eq-9.9', '#ない節', '/posts/zenpen/#eq-1.2', '/posts/nai/', '/files/shiryo.pdf'];
     const written = (url: string) => decodeURIComponent(url);
     const planted = new Set([...good, ...bad]);
     // Only the links written in the articles: the templates' own links are checked above.
@@ -155,7 +156,7 @@ describe('the link checker', () => {
       .map((link) => `${link.file} ${written(link.url)}`);
     expect(broken.sort()).toEqual(
       [
-        'posts/kohen/index.html /images/zu.png',
+        'posts/kohen/index.html /files/shiryo.pdf',
         'posts/kohen/index.html /posts/nai/',
         'posts/kohen/index.html /posts/zenpen/#eq-1.2',
         'posts/zenpen/index.html #eq-9.9',

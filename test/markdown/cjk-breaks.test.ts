@@ -62,3 +62,21 @@ describe('line breaks in Japanese prose', () => {
     expect(paragraph('一行目\\\n二行目\n')).toBe('<p>一行目<br>\n二行目</p>');
   });
 });
+
+describe('line breaks kept as on Zenn and Qiita (markdown.breaks)', () => {
+  const kept = (body: string) =>
+    createMarkdownRenderer(createMathEngine(), { macros: {}, breaks: true }).render(article(body))
+      .html;
+
+  it('shows every line break of a paragraph as written, Japanese or not', () => {
+    expect(kept('一行目は**注意**\n二行目\nthird line\n')).toBe(
+      '<p>一行目は<strong>注意</strong><br>\n二行目<br>\nthird line</p>\n',
+    );
+  });
+
+  it('keeps a formula alone on its line', () => {
+    const html = kept('平均は\n$\\mu$\nで表す。\n');
+    expect(html.match(/<br>/g)).toHaveLength(2);
+    expect(html).toContain('class="katex"');
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   codePlugin,
   fenceLanguage,
+  parseFenceInfo,
   highlightCode,
   highlightedLanguages,
 } from '../../src/markdown/rules/code.js';
@@ -85,5 +86,44 @@ describe('fenced code, highlighted at build time', () => {
     const html = render('```<script>alert(1)</script>\nx\n```\n\n```c++\ny\n```\n');
     expect(html).not.toMatch(/<script|alert/);
     expect(html).toContain('data-language="c++"');
+  });
+
+  test('```python:main.py (Zenn, Qiita) is Python, captioned with its file name above the code', () => {
+    const html = render('```python:main.py\nprint("こんにちは")\n```\n');
+    expect(html).toMatch(
+      /^<figure class="code-block">\n<figcaption class="code-block__name">main.py<\/figcaption>\n<pre class="shiki/,
+    );
+    expect(html).toContain('data-language="python"');
+    expect(html).toMatch(/--shiki-light:#[0-9A-Fa-f]{6}[^>]*>print<\/span>/);
+    expect(html.trimEnd()).toMatch(/<\/pre>\n<\/figure>$/);
+  });
+
+  test('a file name may be Japanese, contain spaces, or come without a language', () => {
+    expect(parseFenceInfo('js:src/数式 ビューア.js')).toEqual({
+      label: 'js',
+      fileName: 'src/数式 ビューア.js',
+    });
+    expect(parseFenceInfo(':メモ.txt')).toEqual({ label: '', fileName: 'メモ.txt' });
+    expect(parseFenceInfo('python title="a:b"')).toEqual({ label: 'python' });
+    expect(parseFenceInfo('diff js:index.js')).toEqual({ label: 'diff', fileName: 'index.js' });
+    const html = render('```:メモ.txt\n買うもの\n```\n');
+    expect(html).toContain('<figcaption class="code-block__name">メモ.txt</figcaption>');
+  });
+
+  test('```diff js:index.js (Zenn) is a diff, captioned with the file name', () => {
+    const html = render('```diff js:index.js\n-const a = 1;\n+const a = 2;\n```\n');
+    expect(html).toContain('<figcaption class="code-block__name">index.js</figcaption>');
+    expect(html).toContain('data-language="diff"');
+    const colours = new Set(
+      [...html.matchAll(/--shiki-light:(#[0-9A-Fa-f]{6})/g)].map((m) => m[1]),
+    );
+    expect(colours.size).toBeGreaterThan(2);
+  });
+
+  test('a file name is escaped', () => {
+    const html = render('```ts:<img src=x onerror=alert(1)>.ts\nlet a = 1;\n```\n');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.ts</figcaption>');
+    expect(html).not.toMatch(/<img/);
+    expect(html).toContain('data-language="ts"');
   });
 });

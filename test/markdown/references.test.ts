@@ -88,6 +88,32 @@ describe('references across the parts of a series', () => {
     expect(parts[1]!.rendered.equations).toEqual([]);
   });
 
+  it('links 式 (2) in 後編 to the second row of an align in 前編, and restates that row', () => {
+    const rows =
+      '$$\n\\begin{align}\na_{n+1} &= (1+r)a_n \\\\\na_n &= (1+r)^n a_0 \\label{closed}\n\\end{align}\n$$\n';
+    const parts = series(
+      rows,
+      '前編の式 (2) と \\eqref{closed} から、\n\n' +
+        '$$\n\\begin{align}\na_n &= (1+r)^n a_0 \\tag{2、再掲} \\\\\nb_n &= a_n - a_0\n\\end{align}\n$$\n',
+    );
+    expect(parts[0]!.rendered.equations.map((equation) => equation.anchor)).toEqual([
+      'eq-1',
+      'eq-2',
+    ]);
+    expect(parse(parts[0]!.rendered.html).getElementById('eq-2')?.textContent).toBe('(2)');
+    const { html, diagnostics } = linkEquationReferences({ articles: parts });
+    expect(diagnostics).toEqual([]);
+    expect(links(html.get(parts[1]!)!)).toEqual([
+      '/posts/part-1/#eq-2 (2)',
+      '/posts/part-1/#eq-2 (2)',
+      '/posts/part-1/#eq-2 2、再掲',
+    ]);
+    // Rendered again with the link, 後編's own row keeps its number (1) and its anchor.
+    const page = parse(html.get(parts[1]!)!);
+    expect(page.querySelector('.katex-html .katex-tag')?.textContent).toContain('(1)');
+    expect(page.getElementById('eq-1')).not.toBeNull();
+  });
+
   it('leaves what no part has as written, with a warning at its place', () => {
     const parts = series(first, '後編の式 (2.9) と \\eqref{missing}。\n');
     const { html, diagnostics } = linkEquationReferences({ articles: parts });

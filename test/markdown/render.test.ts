@@ -170,3 +170,14 @@ describe('reading length', () => {
     expect(withFormula.readingLength).toBeLessThan(12);
   });
 });
+
+describe('excerpts shown on other pages', () => {
+  it('carry no link into the page that shows them: an \\eqref in a formula becomes plain text', () => {
+    const { html, excerptHtml } = render(
+      '式 $\\eqref{heikin}$ から不等式が従う。\n\n$$\n\\frac{a+b}{2} \\ge \\sqrt{ab} \\label{heikin}\n$$\n',
+    );
+    expect(html).toContain('href="#eq-1"');
+    expect(excerptHtml).toContain('(1)');
+    expect(excerptHtml).not.toContain('href=');
+  });
+});

@@ -49,7 +49,8 @@ describe('link previews (Open Graph, Twitter cards)', () => {
   test('an article with a cover is shared with the cover, under the base path', async () => {
     for (const [cover, expected] of [
       ['/images/対数.png', 'https://example.com/blog/images/%E5%AF%BE%E6%95%B0.png'],
-      ['images/log.png', 'https://example.com/blog/images/log.png'],
+      // Relative: kept beside the article, in its folder.
+      ['images/log.png', `https://example.com${middle.url}images/log.png`],
       ['https://cdn.example.net/log.png', 'https://cdn.example.net/log.png'],
     ]) {
       middle.rendered.article.cover = cover;

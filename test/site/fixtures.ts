@@ -55,6 +55,8 @@ export function siteConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     postsPerPage: 10,
     readMoreCount: 3,
     macros: {},
+    math: { markdownEscapes: false },
+    markdown: { breaks: false },
     readingSpeed: 500,
     ...overrides,
   };

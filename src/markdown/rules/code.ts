@@ -4,6 +4,7 @@ import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import bash from 'shiki/langs/bash.mjs';
 import c from 'shiki/langs/c.mjs';
 import cpp from 'shiki/langs/cpp.mjs';
+import diff from 'shiki/langs/diff.mjs';
 import javascript from 'shiki/langs/javascript.mjs';
 import json from 'shiki/langs/json.mjs';
 import latex from 'shiki/langs/latex.mjs';
@@ -32,7 +33,7 @@ const engine = await createOnigurumaEngine(import('shiki/wasm'));
 
 const highlighter: HighlighterCore = createHighlighterCoreSync({
   themes: [githubLight, githubDark],
-  langs: [bash, c, cpp, javascript, json, latex, python, rust, typescript, yaml],
+  langs: [bash, c, cpp, diff, javascript, json, latex, python, rust, typescript, yaml],
   engine,
 });
 
@@ -63,9 +64,22 @@ export function highlightedLanguages(): string[] {
   return highlighter.getLoadedLanguages().sort();
 }
 
+/**
+ * A fence's info string as Zenn and Qiita read it: ```` ```python:main.py ```` is Python
+ * with the file name `main.py` (which may contain spaces and Japanese), ```` ```:memo.txt ````
+ * a file name alone, ```` ```diff js:index.js ```` a diff of that file. Anything else is a language and options (`python title="a.py"`).
+ */
+export function parseFenceInfo(info: string): { label: string; fileName?: string } {
+  const trimmed = info.trim();
+  // Zenn's ```diff js:index.js is a diff of that file: shown as a diff.
+  const named = /^(diff\s+)?([^\s:]*):(.*\S.*)$/.exec(trimmed);
+  if (named) return { label: named[1] ? 'diff' : named[2]!, fileName: named[3]!.trim() };
+  return { label: trimmed.split(/\s+/)[0] ?? '' };
+}
+
 /** The fence's language as Shiki names it, or undefined for plain text. */
 export function fenceLanguage(info: string): string | undefined {
-  const name = info.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const name = parseFenceInfo(info).label.toLowerCase();
   if (!name) return undefined;
   const language = ALIASES[name] ?? name;
   return highlighter.getLoadedLanguages().includes(language) ? language : undefined;
@@ -74,7 +88,7 @@ export function fenceLanguage(info: string): string | undefined {
 /** Code as highlighted HTML: `<pre class="shiki …"><code>…</code></pre>`, plain text when the language is unknown. */
 export function highlightCode(code: string, info: string): string {
   const language = fenceLanguage(info) ?? 'text';
-  const label = info.trim().split(/\s+/)[0] ?? '';
+  const { label } = parseFenceInfo(info);
   return highlighter.codeToHtml(code, {
     lang: language,
     themes: THEMES,
@@ -95,10 +109,21 @@ export function highlightCode(code: string, info: string): string {
 /** What a fence's language looks like: `ts`, `c++`, `objective-c`, `f#`, `python3.12`. */
 const LANGUAGE_LABEL = /^[\p{L}\p{N}_+#.-]+$/u;
 
-/** Replaces markdown-it's `fence` renderer with Shiki's output. */
+/**
+ * Replaces markdown-it's `fence` renderer with Shiki's output. A fence with a file name
+ * is a figure captioned with it, above the code as on Zenn and Qiita; the caption also
+ * names the code block for a screen reader.
+ */
 export function codePlugin(md: MarkdownIt): void {
   md.renderer.rules.fence = (tokens: Token[], index: number) => {
     const token = tokens[index]!;
-    return `${highlightCode(token.content, token.info)}\n`;
+    const code = highlightCode(token.content, token.info);
+    const { fileName } = parseFenceInfo(token.info);
+    if (fileName === undefined) return `${code}\n`;
+    return (
+      `<figure class="code-block">\n` +
+      `<figcaption class="code-block__name">${md.utils.escapeHtml(fileName)}</figcaption>\n` +
+      `${code}\n</figure>\n`
+    );
   };
 }

@@ -25,9 +25,10 @@ const EQUATION_NUMBER = /^\s*\(([^)\s]+)\)\s*$/;
  * - It ends at the closing delimiter, `$` inside it is fine (`\text{if $x>0$}`;
  *   texmath's pattern excluded every `$`), and text after the closing `$$` on the same
  *   line becomes a paragraph (texmath dropped it).
- * - A blank line ends it as in LaTeX. Unclosed at that point, it is an error box with a
- *   located diagnostic and the article goes on after the blank line (texmath searched
- *   on for the next `$$`, anywhere, and swallowed the article up to it).
+ * - A blank line inside it is accepted with a warning when the closing delimiter follows
+ *   (Zenn accepts it; see `closedAfterBlank`). Otherwise the blank line ends it: an error
+ *   box with a located diagnostic, and the article goes on after the blank line (texmath
+ *   searched on for the next `$$`, anywhere, and swallowed the article up to it).
  */
 export function displayMathRule(
   state: StateBlock,
@@ -47,42 +48,74 @@ export function displayMathRule(
   let line = startLine;
   let from = opening + delimiter.open.length;
   let close: number;
+  /** The first blank line inside a display that closes after it (Zenn's way). */
+  let blankLine: number | undefined;
   for (;;) {
     const end = state.eMarks[line]!;
     close = findClosing(state.src, from, end, delimiter.close);
     lines.push(state.src.slice(from, close === -1 ? end : close));
     if (close !== -1) break;
-    if (line + 1 >= endLine || state.isEmpty(line + 1)) break;
+    if (line + 1 >= endLine) break;
+    if (state.isEmpty(line + 1)) {
+      blankLine ??= closedAfterBlank(state, line + 1, endLine, delimiter) ? line + 1 : undefined;
+      if (blankLine === undefined) break;
+    }
     line++;
-    from = state.bMarks[line]! + state.tShift[line]!;
+    // The author's indentation stays (it is part of the TeX they copy back from the
+    // annotation); only the list item's or quote's own indentation goes.
+    from = state.bMarks[line]! + Math.min(state.tShift[line]!, state.blkIndent);
     lineColumns.push(columnOfBodyOffset(state.src, from));
   }
 
   const token = state.push('math_block', 'math', 0);
   token.block = true;
   token.markup = delimiter.open;
-  token.content = lines.join('\n');
   token.map = [startLine, line + 1];
   const meta = formulaMeta(token);
-  meta.location = {
+  let first = {
     file: env.article.sourcePath,
     line: env.article.bodyLine + startLine,
     column: columnOfBodyOffset(state.src, opening + delimiter.open.length),
   };
+  // `$$` on a line of its own: the TeX starts on the next line and ends on the line
+  // before the closing `$$`, with no line break added before or after it.
+  if (close !== -1 && lines.length > 1 && lines[lines.length - 1]!.trim() === '') {
+    lines.pop();
+    lineColumns.pop();
+  }
+  if (lines.length > 1 && lines[0]!.trim() === '') {
+    lines.shift();
+    first = { ...first, line: first.line + 1, column: lineColumns.shift()! };
+  }
+  token.content = lines.join('\n');
+  meta.location = first;
   meta.lineColumns = lineColumns;
   state.line = line + 1;
 
   if (close === -1) {
     meta.unclosed = true;
     env.diagnostics.push({
-      ...meta.location,
-      column: meta.location.column - delimiter.open.length,
+      file: env.article.sourcePath,
+      line: env.article.bodyLine + startLine,
+      column: columnOfBodyOffset(state.src, opening),
       severity: 'error',
       code: 'math/unclosed-display',
       message: `Display math opened with \`${delimiter.open}\` is not closed with \`${delimiter.close}\` before ${line + 1 >= endLine ? 'the end of the article' : 'the blank line after it'}.`,
-      hint: `Close it with \`${delimiter.close}\`. A blank line inside display math is not allowed, as in LaTeX.`,
+      hint: `Close it with \`${delimiter.close}\`.`,
     });
     return true;
+  }
+
+  if (blankLine !== undefined) {
+    env.diagnostics.push({
+      file: env.article.sourcePath,
+      line: env.article.bodyLine + blankLine,
+      column: 1,
+      severity: 'warning',
+      code: 'math/blank-line-in-display',
+      message: `A blank line inside display math: sugaku keeps the formula together up to its closing \`${delimiter.close}\`, as Zenn does, but LaTeX and most Markdown renderers end the formula here.`,
+      hint: 'Remove the blank line, or write `%` on it to keep the space in the source.',
+    });
   }
 
   const rest = state.src.slice(close + delimiter.close.length, state.eMarks[line]!);
@@ -99,6 +132,29 @@ export function displayMathRule(
     state.push('paragraph_close', 'p', -1);
   }
   return true;
+}
+
+/**
+ * Whether a display that reaches a blank line closes after it: its closing delimiter
+ * comes before a heading, a line outdented out of the list item, or a line of prose
+ * ending in 。 (a sign that the delimiter ahead opens another display and this one was
+ * never closed).
+ */
+function closedAfterBlank(
+  state: StateBlock,
+  from: number,
+  endLine: number,
+  delimiter: Delimiter,
+): boolean {
+  for (let line = from; line < endLine; line++) {
+    if (state.isEmpty(line)) continue;
+    if (state.sCount[line]! < state.blkIndent) return false;
+    const start = state.bMarks[line]! + state.tShift[line]!;
+    const end = state.eMarks[line]!;
+    if (findClosing(state.src, start, end, delimiter.close) !== -1) return true;
+    if (state.src[start] === '#' || /[。．]\s*$/.test(state.src.slice(start, end))) return false;
+  }
+  return false;
 }
 
 /** The closing delimiter in `src[from, to)`, not escaped: `\$$` is a dollar sign and `$`, `\\]` a row break and `]`. */

@@ -61,7 +61,12 @@ export function collectHeadings(
       level,
       id,
       text: plainText(inline.children),
-      html: renderInline(inline.children),
+      // The entry is a link to the heading: a link inside it (a bare URL) would nest `<a>`.
+      html: renderInline(
+        inline.children.filter(
+          (child) => child.type !== 'link_open' && child.type !== 'link_close',
+        ),
+      ),
     });
   });
   return headings;

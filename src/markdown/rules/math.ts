@@ -1,32 +1,30 @@
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
-import texmath from 'markdown-it-texmath';
-import { escapeHtml } from '../../math/index.js';
+import { escapeHtml, markdownEscapeWarning, positionInFormula } from '../../math/index.js';
 import type { RenderEnv } from '../env.js';
 import { formulaMeta } from '../env.js';
 import { inlineLineColumn, inlineLineIndex, inlineMapsPlugin, locateInInline } from '../locate.js';
+import { displayEnvironmentRule } from './display-environment.js';
 import { displayMathRule } from './display-math.js';
+import { dollarMath } from './dollar-math.js';
 
 export const INLINE_MATH = ['math_inline', 'math_inline_double'] as const;
 export const BLOCK_MATH = ['math_block'] as const;
 
 /**
- * Math delimiters with our own renderers. Inline `$…$` and `$$…$$` are texmath's
- * rules; `\(…\)` and display math are ours (texmath's fail silently, see
- * `inlineParenMath` and `displayMathRule`). We skip `md.use(texmath)` because it renders
- * through a module-level engine without `env`, so formulas could not be located or
- * rendered per article.
+ * Math delimiters with our own rules and renderers, in place of markdown-it-texmath's,
+ * which fail silently in ways authors hit (see `dollarMath`, `inlineParenMath` and
+ * `displayMathRule`); `\begin{align}` … `\end{align}` outside `$$` is display math too
+ * (`displayEnvironmentRule`). texmath also renders through a module-level engine without
+ * `env`, so formulas could not be located or rendered per article.
  */
 export function mathPlugin(md: MarkdownIt): void {
   md.use(inlineMapsPlugin);
   md.inline.ruler.before('escape', 'math_inline_paren', recordOffset(inlineParenMath));
-  for (const rule of dollarRules()) {
-    md.inline.ruler.before(
-      'escape',
-      `${rule.name}_${rule.tag}`,
-      recordOffset(texmath.inline(rule)),
-    );
-  }
+  md.inline.ruler.before('escape', 'math_dollar', recordOffset(dollarMath));
   md.block.ruler.before('fence', 'math_block', displayMathRule, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
+  md.block.ruler.before('fence', 'math_environment', displayEnvironmentRule, {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   });
   md.renderer.rules.math_inline = (tokens, idx, _options, env) =>
@@ -43,16 +41,6 @@ export function mathPlugin(md: MarkdownIt): void {
     );
   md.renderer.rules.math_block = (tokens, idx, _options, env) =>
     renderDisplay(tokens[idx]!, env as RenderEnv);
-}
-
-/**
- * texmath's `$$…$$` and `$…$` inline rules, the single-dollar one allowed to span
- * the lines of a hard-wrapped paragraph (texmath's stops at a line break). Its guards
- * stay: a dollar after a digit or before one (`100$`) is not math.
- */
-function dollarRules() {
-  const [double, single] = texmath.mergeDelimiters(['dollars']).inline;
-  return [double!, { ...single!, rex: /\$((?:[^\s\\])|(?:\S[\s\S]*?[^\s\\]))\$/gy }];
 }
 
 /**
@@ -132,6 +120,7 @@ function renderFormula(token: Token, displayMode: boolean, env: RenderEnv): stri
     line: env.article.bodyLine,
     column: 1,
   };
+  const inline = isInlineMath(token);
   const result = env.math.render({
     tex: token.content,
     displayMode,
@@ -139,10 +128,18 @@ function renderFormula(token: Token, displayMode: boolean, env: RenderEnv): stri
     location,
     lineColumns: meta.lineColumns,
     references: meta.references,
-    autoTag: meta.autoTag,
-    tagLink: meta.tagLink,
+    numbering: meta.numbering,
+    ...(inline && env.markdownEscapes ? { markdownEscapes: true } : {}),
   });
   env.diagnostics.push(...result.diagnostics);
+  if (inline && !env.markdownEscapes) {
+    const escape = markdownEscapeWarning(token.content);
+    if (escape) {
+      const { offset, ...problem } = escape;
+      const place = { tex: token.content, location, lineColumns: meta.lineColumns };
+      env.diagnostics.push({ ...positionInFormula(place, offset), ...problem });
+    }
+  }
   env.formulaCount++;
   meta.html = result.html;
   return result.html;

@@ -1,0 +1,105 @@
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { createMathEngine } from '../../src/math/index.js';
+import { createMarkdownRenderer } from '../../src/markdown/index.js';
+import { article } from './fixtures.js';
+
+function render(body: string) {
+  return createMarkdownRenderer(createMathEngine(), { macros: {} }).render(article(body));
+}
+
+/** Every link as `href text`, KaTeX's hidden MathML left out. */
+function links(html: string): string[] {
+  const page = parse(html);
+  for (const hidden of page.querySelectorAll('.katex-mathml')) hidden.remove();
+  return page.querySelectorAll('a').map((a) => `${a.getAttribute('href')} ${a.textContent}`);
+}
+
+describe('bare URLs', () => {
+  it('become links', () => {
+    const { html } = render('資料は https://example.com/notes/linear-algebra にある。\n');
+    expect(links(html)).toEqual([
+      'https://example.com/notes/linear-algebra https://example.com/notes/linear-algebra',
+    ]);
+  });
+
+  it('end where Japanese begins, with no space in between', () => {
+    const { html } = render('詳しくはhttps://example.com/aです。\n');
+    expect(links(html)).toEqual(['https://example.com/a https://example.com/a']);
+    expect(parse(html).textContent).toBe('詳しくはhttps://example.com/aです。\n');
+  });
+
+  it.each([
+    ['、', 'https://example.com/a、次に'],
+    ['。', 'https://example.com/a。'],
+    ['）', '（https://example.com/a）'],
+    ['」', '「https://example.com/a」を参照'],
+    ['a full-width space', 'https://example.com/a\u3000次'],
+    ['katakana', 'https://example.com/aページ'],
+    ['kanji', 'https://example.com/a参照'],
+  ])('end at %s', (_what, text) => {
+    expect(links(render(`${text}\n`).html)).toEqual([
+      'https://example.com/a https://example.com/a',
+    ]);
+  });
+
+  it('drop punctuation left at the end by the cut', () => {
+    expect(links(render('https://example.com/a.です\n').html)).toEqual([
+      'https://example.com/a https://example.com/a',
+    ]);
+  });
+
+  it('keep query strings and fragments, and Japanese in <…> or a link', () => {
+    const { html } = render(
+      'https://example.com/search?q=x&page=2#top と <https://ja.wikipedia.org/wiki/行列> と [数学](https://ja.wikipedia.org/wiki/数学)\n',
+    );
+    expect(links(html)).toEqual([
+      'https://example.com/search?q=x&page=2#top https://example.com/search?q=x&page=2#top',
+      'https://ja.wikipedia.org/wiki/%E8%A1%8C%E5%88%97 https://ja.wikipedia.org/wiki/行列',
+      'https://ja.wikipedia.org/wiki/%E6%95%B0%E5%AD%A6 数学',
+    ]);
+  });
+
+  it('are left alone in code spans, code blocks and math', () => {
+    const { html, diagnostics } = render(
+      '`https://example.com/api` を叩く。写像 $f: A \\to B$ と $\\text{https://example.com}$ を考える。\n\n```bash\ncurl https://example.com/\n```\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(links(html)).toEqual([]);
+    expect(parse(html).querySelectorAll('.katex')).toHaveLength(2);
+  });
+
+  it('do not break $…$ written right after them', () => {
+    const { html, diagnostics } = render('https://example.com/a で $x^2$ を計算する。\n');
+    expect(diagnostics).toEqual([]);
+    expect(links(html)).toEqual(['https://example.com/a https://example.com/a']);
+    expect(parse(html).querySelectorAll('.katex')).toHaveLength(1);
+  });
+
+  it('are marked as showing their own address, unlike a link with text', () => {
+    const page = parse(render('https://example.com/ と [例](https://example.com/)\n').html);
+    expect(page.querySelectorAll('a').map((a) => a.getAttribute('class') ?? '')).toEqual([
+      'url',
+      '',
+    ]);
+  });
+
+  it('in a heading are not links in its table-of-contents entry, itself a link', () => {
+    const { headings } = render('## https://example.com/ の使い方\n');
+    expect(headings[0]!.html).toBe('https://example.com/ の使い方');
+  });
+
+  it('are not made of a host in Japanese, nor of an e-mail address glued to Japanese', () => {
+    // The second once crashed the build: every match was cut away and markdown-it took
+    // the empty result for a list.
+    const { html } = render('https://日本語.jp/a と 連絡先はfoo@example.comまで。\n');
+    expect(links(html)).toEqual([]);
+    expect(links(render('連絡先は foo@example.com まで。\n').html)).toEqual([
+      'mailto:foo@example.com foo@example.com',
+    ]);
+  });
+
+  it('leave file names alone: main.py and README.md are not hosts', () => {
+    expect(links(render('main.py と README.md を編集する。\n').html)).toEqual([]);
+  });
+});
