@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile as readFileCallback } from 'node:fs';
+import { readFile as readFileCallback, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -75,11 +75,15 @@ export class ArticleCache {
     }
   }
 
-  async readSearch(key: string): Promise<SearchEntry | undefined> {
-    const entry = await this.readEntry(key);
-    if (!entry?.searchSha1) return undefined;
+  /**
+   * What the search index takes of the body. Read synchronously, not through libuv's thread
+   * pool: the index reads every entry while the pages' reads and writes fill the pool.
+   */
+  readSearchSync(key: string): SearchEntry | undefined {
     try {
-      const search = await readFile(this.file(key, 'search'), 'utf8');
+      const entry: unknown = JSON.parse(readFileSync(this.file(key, 'json'), 'utf8'));
+      if (!isEntry(entry, key) || !entry.searchSha1) return undefined;
+      const search = readFileSync(this.file(key, 'search'), 'utf8');
       return sha1(search) === entry.searchSha1 ? (JSON.parse(search) as SearchEntry) : undefined;
     } catch {
       return undefined;
@@ -88,7 +92,7 @@ export class ArticleCache {
 
   /**
    * Bodies first, summary last: a summary on disk means the rest is complete. Without
-   * `search`, the entry has none and `readSearch` misses.
+   * `search`, the entry has none and `readSearchSync` misses.
    */
   async write(
     key: string,

@@ -629,7 +629,7 @@ class BuildRun {
 
   /** What the search index takes of an article's body (links to other parts change no word of it). */
   private async articleSearch(key: string): Promise<SearchEntry> {
-    let search = this.memory.bodies.get(key)?.search ?? (await this.cache?.readSearch(key));
+    let search = this.memory.bodies.get(key)?.search ?? this.cache?.readSearchSync(key);
     if (search === undefined) {
       await this.renderBodiesAgain([key]);
       search = this.memory.bodies.get(key)!.search;

@@ -84,6 +84,8 @@ export interface SearchIndexInput {
 const STATE_FORMAT = 2;
 /** Entries read at once: reading one at a time leaves the disk idle. */
 const READ_AHEAD = 16;
+/** Entries taken between two turns of the event loop. */
+const YIELD_EVERY = 64;
 
 /**
  * The index files for the given articles. With the previous build's state, articles
@@ -344,6 +346,8 @@ async function forEachEntry<T>(
     const found = await pending.get(index)!;
     pending.delete(index);
     each(items[index]!, found);
+    // Entries may come synchronously: let the build's other work (the pages) go on.
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((done) => setImmediate(done));
   }
 }
 
