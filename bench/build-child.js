@@ -31,7 +31,7 @@ process.stdout.write(
 );
 
 /**
- * The largest peak RSS among the processes this one starts (Pagefind's indexer), read
+ * The largest peak RSS among the processes this one starts (none since Pagefind left), read
  * from Linux's /proc every quarter of a second while they run; 0 where there is no /proc.
  * Node's own figures count only this process.
  */

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile as readFileCallback } from 'node:fs';
+import { readFile as readFileCallback, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Article } from '../content/index.js';
 import type { MarkdownOptions, RenderedArticle } from '../markdown/index.js';
-import type { SearchBody } from '../output/index.js';
+import type { SearchEntry } from '../search/index.js';
 import { sha256 } from './fingerprint.js';
 
 // fs.promises.readFile costs about twice the callback version per small file
@@ -13,7 +13,7 @@ import { sha256 } from './fingerprint.js';
 const readFile = promisify(readFileCallback);
 
 /** Bumped when the layout of an entry changes. */
-const ENTRY_FORMAT = 3;
+const ENTRY_FORMAT = 4;
 
 /** A rendered article without its body HTML, which can be large and stays on disk until its page is rendered. */
 export type ArticleSummary = Omit<RenderedArticle, 'article' | 'html'>;
@@ -75,12 +75,16 @@ export class ArticleCache {
     }
   }
 
-  async readSearch(key: string): Promise<SearchBody | undefined> {
-    const entry = await this.readEntry(key);
-    if (!entry?.searchSha1) return undefined;
+  /**
+   * What the search index takes of the body. Read synchronously, not through libuv's thread
+   * pool: the index reads every entry while the pages' reads and writes fill the pool.
+   */
+  readSearchSync(key: string): SearchEntry | undefined {
     try {
-      const search = await readFile(this.file(key, 'search'), 'utf8');
-      return sha1(search) === entry.searchSha1 ? (JSON.parse(search) as SearchBody) : undefined;
+      const entry: unknown = JSON.parse(readFileSync(this.file(key, 'json'), 'utf8'));
+      if (!isEntry(entry, key) || !entry.searchSha1) return undefined;
+      const search = readFileSync(this.file(key, 'search'), 'utf8');
+      return sha1(search) === entry.searchSha1 ? (JSON.parse(search) as SearchEntry) : undefined;
     } catch {
       return undefined;
     }
@@ -88,13 +92,13 @@ export class ArticleCache {
 
   /**
    * Bodies first, summary last: a summary on disk means the rest is complete. Without
-   * `search`, the entry has none and `readSearch` misses.
+   * `search`, the entry has none and `readSearchSync` misses.
    */
   async write(
     key: string,
     summary: ArticleSummary,
     html: string,
-    search?: SearchBody,
+    search?: SearchEntry,
   ): Promise<void> {
     const searchJson = search ? JSON.stringify(search) : undefined;
     await atomicWrite(this.file(key, 'html'), html);
@@ -145,7 +149,7 @@ function isEntry(value: unknown, key: string): value is Entry {
   );
 }
 
-async function atomicWrite(file: string, content: string): Promise<void> {
+export async function atomicWrite(file: string, content: string): Promise<void> {
   const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, content);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type SiteConfig } from '../config/index.js';
@@ -33,11 +33,15 @@ import {
   publicFiles,
   recoverInterruptedSwap,
   removeScratchFolders,
-  scratchFolder,
   type OutputFile,
-  type SearchBody,
   type SiteWriter,
 } from '../output/index.js';
+import {
+  searchClientFiles,
+  updateSearchIndex,
+  type SearchEntry,
+  type SearchIndexState,
+} from '../search/index.js';
 import {
   buildTemplateData,
   focusableDisplays,
@@ -61,6 +65,7 @@ import {
   readManifest,
   sameBytesOnDisk,
   unchangedOnDisk,
+  unchangedOnDiskSync,
   writeManifest,
   type OutputManifest,
 } from './manifest.js';
@@ -69,7 +74,14 @@ import { imageFilesOf, imagesForArticles, imageVariants } from './images.js';
 import { checkLinks } from './links.js';
 import { createTaskRunner, type TaskRunner } from './pool.js';
 import type { ProgressListener } from './progress.js';
-import { feedArticles, feedFiles, searchFiles, sitemapFiles, sitemapInputs } from './site-files.js';
+import { readSearchState, writeSearchState } from './search-state.js';
+import {
+  feedArticles,
+  feedFiles,
+  searchDocuments,
+  sitemapFiles,
+  sitemapInputs,
+} from './site-files.js';
 import { markdownOptions, type PageJob, type PageSetup } from './tasks.js';
 
 export interface BuildOptions {
@@ -101,14 +113,20 @@ export interface BuildStats {
   pagesRendered: number;
   filesWritten: number;
   filesUnchanged: number;
-  /** How long the build, its pages done, still waited for the search index (Pagefind). */
+  /** How long the build, its pages done, still waited for the search index. */
   searchWaitSeconds: number;
-  /** How long the search index took, from its first document asked for to its files; 0 when kept. */
+  /** How long the search index took, from the rendered articles to its files. */
   searchSeconds: number;
   /** WebP variants of images encoded by this build; the others came from the cache. */
   imagesEncoded: number;
   /** How long making the variants took (reading them back from the cache included). */
   imageSeconds: number;
+  /** Files of the search index made by this build (some may come out as they were and be kept). */
+  searchFilesMade: number;
+  /** Whether every shard of the search index was made again, not only its delta layer. */
+  searchFull: boolean;
+  /** How much the process's RSS grew while the search index was made, sampled every 20 ms. */
+  searchRssGrowthMB: number;
   seconds: number;
 }
 
@@ -181,8 +199,7 @@ interface PreviousOutput {
 /** An article's body and what the search index takes of it, kept in memory when there is no cache. */
 interface RenderedBody {
   html: string;
-  /** Only when the build that rendered it made a search index. */
-  search?: SearchBody;
+  search: SearchEntry;
 }
 
 /** A file besides the pages, with the key it is made from; no `file` means: keep the previous one. */
@@ -205,6 +222,7 @@ export function createBuilder(options: BuildOptions): Builder {
     remembered: new RememberedSources(),
     rendered: new WeakMap(),
     placeSite: createSiteBuilder(),
+    searchState: undefined,
   };
   const { summaries, bodies, remembered } = memory;
   let runner: TaskRunner | undefined;
@@ -266,6 +284,8 @@ interface BuilderMemory {
   /** The summaries as the site stage takes them, kept while neither summary nor article changes. */
   rendered: WeakMap<ArticleSummary, RenderedArticle>;
   placeSite: (rendered: readonly RenderedArticle[], config: SiteConfig) => Site;
+  /** The search index of the last successful build, and where it went. */
+  searchState: { outDir: string; state: SearchIndexState } | undefined;
 }
 
 interface Parsed {
@@ -406,6 +426,9 @@ class BuildRun {
     searchSeconds: 0,
     imagesEncoded: 0,
     imageSeconds: 0,
+    searchFilesMade: 0,
+    searchFull: false,
+    searchRssGrowthMB: 0,
     seconds: 0,
   };
   private readonly outDir: string;
@@ -419,13 +442,10 @@ class BuildRun {
   private readonly imagesByKey = new Map<string, ArticleImages>();
   private basePath: string | undefined;
   private articlePages: ArticlePage[] = [];
-  /** Set once the build has its result; work still running for it (the search index) stops. */
-  private finished = false;
   /** What the previous build wrote to `outDir`, when writing. */
   private manifest: OutputManifest | undefined;
-  /** Where Pagefind writes the search index before it is copied into the site, when writing. */
-  private searchScratch: string | undefined;
-  private search: Promise<unknown> | undefined;
+  /** The search index this build made, kept for the next once the build succeeded. */
+  private searchState: SearchIndexState | undefined;
 
   constructor(
     private readonly options: BuildOptions,
@@ -442,21 +462,12 @@ class BuildRun {
   }
 
   async execute(hint?: BuildHint): Promise<BuildResult> {
-    let result: BuildResult | undefined;
-    try {
-      result = await this.run(hint);
-      return result;
-    } finally {
-      if (this.searchScratch) {
-        const scratch = this.searchScratch;
-        // After a failed build Pagefind may still be writing there: it goes when Pagefind is done.
-        const removed = (this.search ?? Promise.resolve())
-          .catch(() => {})
-          .then(() => rm(scratch, { recursive: true, force: true }));
-        if (result?.exitCode === 0) await removed;
-        else removed.catch(() => {});
-      }
+    const result = await this.run(hint);
+    if (result.exitCode === 0 && this.searchState) {
+      this.memory.searchState = { outDir: this.outDir, state: this.searchState };
+      if (this.write && this.cacheDir) await writeSearchState(this.cacheDir, this.searchState);
     }
+    return result;
   }
 
   private async run(hint?: BuildHint): Promise<BuildResult> {
@@ -494,7 +505,11 @@ class BuildRun {
     this.markdown = markdownOptions(config);
     const publicDir = path.resolve(options.cwd, options.publicDir);
     const publicAssets = await this.memory.remembered.folder(publicDir, hint, async () => {
-      const files = [...(await katexAssets()), ...(await publicFiles(publicDir))];
+      const files = [
+        ...(await katexAssets()),
+        ...(await searchClientFiles()),
+        ...(await publicFiles(publicDir)),
+      ];
       return {
         keyed: await Promise.all(
           files.map(async (file): Promise<KeyedFile> => ({
@@ -539,41 +554,17 @@ class BuildRun {
       if (shown) this.imagesByKey.set(key, shown);
     }
     const siteKey = sha256(fingerprint, JSON.stringify(config));
-    // In the site's order: the search index takes its documents in that order, and Pagefind
-    // indexes each one as soon as it is rendered, in a process of its own. The dev server
-    // makes the index once, at start, and keeps it while it runs.
+    // In the site's order, which the workers render in and the search index lists results in.
     const inSiteOrder = [...keyed].sort((a, b) => compareNewestFirst(a.article, b.article));
-    const searchKey = this.write
-      ? sha256('search', sha256(siteKey, ...inSiteOrder.map(({ key }) => key)))
-      : 'search-at-start';
-    const keptSearch = await this.keptGroup(searchKey);
-    const rendering = this.renderArticles(inSiteOrder, config, !keptSearch);
-    const keyOfArticle = new Map(keyed.map(({ article, key }) => [article, key]));
-    if (this.write && !keptSearch) {
-      this.searchScratch = scratchFolder(this.outDir);
-    }
-    const searchStarted = performance.now();
-    const search = keptSearch
-      ? undefined
-      : searchFiles(
-          inSiteOrder.map(({ article }) => article),
-          config,
-          async (article) => {
-            const key = keyOfArticle.get(article)!;
-            await rendering.ready(key);
-            // A build that failed has no use for its index: stop feeding Pagefind.
-            if (this.finished) throw new Error('the build ended before its search index');
-            return this.articleSearch(key);
-          },
-          this.searchScratch,
-        ).then((files) => {
-          this.stats.searchSeconds = (performance.now() - searchStarted) / 1000;
-          return files.map((file): KeyedFile => ({ path: file.path, key: searchKey, file }));
-        });
-    search?.catch(() => {});
-    this.search = search;
-    const rendered = await rendering.done;
+    const rendered = await this.renderArticles(inSiteOrder);
     if (hasErrors(this.diagnostics, options.strict)) return this.finish(1);
+    // The search index needs the articles' words, not the site graph. Made from nothing, it
+    // is made while the pages render; updated from the previous build's, it takes a few
+    // milliseconds, done first, so that its reads do not wait behind the pages' writes.
+    const previousSearch = this.previousSearchState();
+    const search = this.searchIndex(inSiteOrder, config, previousSearch);
+    search.catch(() => {});
+    if (previousSearch) await search;
 
     const site = this.memory.placeSite(rendered.articles, config);
     this.stats.articles = site.articles.length;
@@ -655,7 +646,6 @@ class BuildRun {
     assets.push(...(await this.generated(feedKey, () => feedFiles(site, config, articleBody))));
     const sitemapKey = sha256('sitemap', siteKey, sitemapInputs(site));
     assets.push(...(await this.generated(sitemapKey, async () => sitemapFiles(site, config))));
-    if (keptSearch) assets.push(...keptSearch);
     this.diagnostics.push(
       ...checkLinks(
         site,
@@ -695,72 +685,113 @@ class BuildRun {
   }
 
   /** What the search index takes of an article's body (links to other parts change no word of it). */
-  private async articleSearch(key: string): Promise<SearchBody> {
-    let search = this.memory.bodies.get(key)?.search ?? (await this.cache?.readSearch(key));
+  private async articleSearch(key: string): Promise<SearchEntry> {
+    let search = this.memory.bodies.get(key)?.search ?? this.cache?.readSearchSync(key);
     if (search === undefined) {
       await this.renderBodiesAgain([key]);
-      search = this.memory.bodies.get(key)!.search!;
+      search = this.memory.bodies.get(key)!.search;
     }
     return search;
   }
 
   /**
-   * Summaries from memory, then from the disk cache; the rest rendered by the workers, in
-   * the given order. `ready(key)` settles once that article's summary is known.
+   * The search index of the articles (`src/search/`): from the previous build's state, only
+   * the changed articles' fragments and the delta layer, unless a file it would keep is
+   * gone from the output folder; then every file again, ids kept.
    */
-  private renderArticles(
-    keyed: { article: Article; key: string; images?: ArticleImages }[],
+  private previousSearchState(): SearchIndexState | undefined {
+    const remembered = this.memory.searchState;
+    if (remembered?.outDir === this.outDir) return remembered.state;
+    return this.write && this.cacheDir ? readSearchState(this.cacheDir) : undefined;
+  }
+
+  private async searchIndex(
+    inSiteOrder: { article: Article; key: string }[],
     config: SiteConfig,
-    search: boolean,
-  ): {
-    ready(key: string): Promise<void>;
-    done: Promise<{ articles: RenderedArticle[]; keys: Map<Article, string> }>;
-  } {
-    const readiness = new Map(keyed.map(({ key }) => [key, deferred()]));
-    const settle = (key: string) => readiness.get(key)?.resolve();
-    const done = (async () => {
-      const missing: { article: Article; key: string; images?: ArticleImages }[] = [];
-      const cached = await inParallel(keyed, async (job) =>
-        this.memory.summaries.has(job.key) ? undefined : this.cache?.readSummary(job.key),
-      );
-      keyed.forEach((job, index) => {
-        const summary = cached[index];
-        if (summary) this.memory.summaries.set(job.key, summary);
-        if (this.memory.summaries.has(job.key)) settle(job.key);
-        else missing.push(job);
-      });
-      let finished = 0;
-      const report = () =>
-        this.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
-      await Promise.all(
-        chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
-          const results = await this.runner.articles({
-            kind: 'articles',
-            markdown: this.markdown,
-            cacheDir: this.cacheDir,
-            search,
-            jobs,
-          });
-          for (const { key, summary, html, search } of results) {
-            this.memory.summaries.set(key, summary);
-            if (html !== undefined)
-              this.memory.bodies.set(key, { html, ...(search ? { search } : {}) });
-            settle(key);
-          }
-          finished += jobs.length;
-          report();
-        }),
-      );
-      this.stats.articlesRendered = missing.length;
-      return this.summarized(keyed);
-    })();
-    done.catch((error: unknown) => {
-      for (const waiting of readiness.values()) waiting.reject(error);
-    });
-    return {
-      ready: (key) => readiness.get(key)?.promise ?? Promise.resolve(),
-      done,
+    previous: SearchIndexState | undefined,
+  ): Promise<KeyedFile[]> {
+    const started = performance.now();
+    const startRss = process.memoryUsage.rss();
+    let peakRss = startRss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 20);
+    try {
+      return await this.makeSearchIndex(inSiteOrder, config, previous);
+    } finally {
+      clearInterval(sampler);
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      this.stats.searchRssGrowthMB = (peakRss - startRss) / 2 ** 20;
+      this.stats.searchSeconds = (performance.now() - started) / 1000;
+    }
+  }
+
+  private async makeSearchIndex(
+    inSiteOrder: { article: Article; key: string }[],
+    config: SiteConfig,
+    previous: SearchIndexState | undefined,
+  ): Promise<KeyedFile[]> {
+    const input = {
+      previous,
+      documents: searchDocuments(inSiteOrder, config),
+      entry: ({ key }: { key: string }) => this.articleSearch(key),
     };
+    let update = await updateSearchIndex(input);
+    const kept = update.files.filter((file) => file.content === undefined);
+    const stillThere = kept.every(({ path: file, key }) =>
+      this.write
+        ? unchangedOnDiskSync(this.manifest, this.outDir, file, key)
+        : sameKey(this.memory.previous.get(file)?.key, key),
+    );
+    if (!stillThere) update = await updateSearchIndex({ ...input, full: true });
+    this.searchState = update.state;
+    this.stats.searchFull = update.full;
+    this.stats.searchFilesMade = update.files.filter((file) => file.content).length;
+    return update.files.map(({ path: file, key, content }) => ({
+      path: file,
+      key,
+      ...(content ? { file: { path: file, content } } : {}),
+    }));
+  }
+
+  /**
+   * Summaries from memory, then from the disk cache; the rest rendered by the workers, in
+   * the given order.
+   */
+  private async renderArticles(
+    keyed: { article: Article; key: string; images?: ArticleImages }[],
+  ): Promise<{ articles: RenderedArticle[]; keys: Map<Article, string> }> {
+    const missing: { article: Article; key: string; images?: ArticleImages }[] = [];
+    const cached = await inParallel(keyed, async (job) =>
+      this.memory.summaries.has(job.key) ? undefined : this.cache?.readSummary(job.key),
+    );
+    keyed.forEach((job, index) => {
+      const summary = cached[index];
+      if (summary) this.memory.summaries.set(job.key, summary);
+      if (!this.memory.summaries.has(job.key)) missing.push(job);
+    });
+    let finished = 0;
+    const report = () =>
+      this.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
+    await Promise.all(
+      chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
+        const results = await this.runner.articles({
+          kind: 'articles',
+          markdown: this.markdown,
+          cacheDir: this.cacheDir,
+          jobs,
+        });
+        for (const { key, summary, html, search } of results) {
+          this.memory.summaries.set(key, summary);
+          if (html !== undefined && search !== undefined)
+            this.memory.bodies.set(key, { html, search });
+        }
+        finished += jobs.length;
+        report();
+      }),
+    );
+    this.stats.articlesRendered = missing.length;
+    return this.summarized(keyed);
   }
 
   /** The rendered articles as the site stage takes them: summaries, bodies left out. */
@@ -845,6 +876,8 @@ class BuildRun {
       const made = (await pending) ?? [];
       this.stats.searchWaitSeconds = (performance.now() - waitStarted) / 1000;
       allFiles.push(...made.map((file) => file.path));
+      // Files of the search index it keeps were checked when it was made.
+      for (const file of made) if (!file.file) keep.add(file.path);
       // A few at a time (ten thousand search index files at 10,000 articles), recorded in order.
       const written = [...assets, ...made];
       const outputs = await inParallel(written, (asset) => this.outputAsset(asset, keep, writer));
@@ -1001,7 +1034,6 @@ class BuildRun {
     const results = await this.runner.articles({
       kind: 'articles',
       markdown: this.markdown,
-      search: true,
       jobs,
     });
     for (const { key, summary, html, search } of results) {
@@ -1039,7 +1071,6 @@ class BuildRun {
   }
 
   private finish(exitCode: BuildResult['exitCode']): BuildResult {
-    this.finished = true;
     const diagnostics = sortDiagnostics(uniqueDiagnostics(this.diagnostics));
     const files: OutputFile[] = [];
     if (exitCode === 0 && !this.write) {
@@ -1098,18 +1129,6 @@ function typesetResolutions(resolutions: ReferenceResolutions): ReferenceResolut
         : resolution;
   }
   return typeset;
-}
-
-function deferred(): { promise: Promise<void>; resolve(): void; reject(error: unknown): void } {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  // Nobody may be waiting: a build that fails early leaves its search index unfed.
-  promise.catch(() => {});
-  return { promise, resolve, reject };
 }
 
 /** Files looked at at once: enough to keep the disk busy, few enough for the file handles. */

@@ -3,25 +3,15 @@ import {
   FEED_ENTRIES,
   atomFeed,
   robotsTxt,
-  searchIndexFiles,
   sitemapXml,
-  writeSearchIndex,
   type FeedEntry,
   type OutputFile,
-  type SearchBody,
-  type SearchDocument,
   type SitemapEntry,
 } from '../output/index.js';
+import type { SearchDocument } from '../search/index.js';
 import { createDateFormatter, type DateFormatter } from '../render/index.js';
 import type { Article } from '../content/index.js';
-import {
-  articleUrl,
-  compareNewestFirst,
-  tagNamesOf,
-  type PageSpec,
-  type Site,
-  type SiteArticle,
-} from '../site/index.js';
+import { articleUrl, type PageSpec, type Site, type SiteArticle } from '../site/index.js';
 
 /** An article's rendered body. The build keeps bodies out of `Site` (in its cache), so it is asked for. */
 export type ArticleBody = (article: SiteArticle) => Promise<string>;
@@ -85,53 +75,21 @@ export function sitemapInputs(site: Site): string {
   return parts.join(' ');
 }
 
-/** Bodies read for the search index before Pagefind asks for them. */
-const SEARCH_READ_AHEAD = 16;
-
-/** What the search index takes of an article's body (`searchBody`), once it is rendered. */
-export type ArticleSearch = (article: Article) => Promise<SearchBody>;
-
 /**
- * The search index of the given articles, in the site's order. It needs no page, only
- * what an article's front matter says and its rendered body, so it can start while the
- * articles are being rendered: the URL and tags are the ones `buildSite` gives them.
- * With `scratch`, the index is written there instead of being kept in memory.
+ * The articles as the search index takes them, in the site's order. It needs no page,
+ * only what an article's front matter says: the URL is the one `buildSite` gives it.
  */
-export async function searchFiles(
-  articles: readonly Article[],
+export function searchDocuments(
+  keyed: readonly { article: Article; key: string }[],
   config: SiteConfig,
-  articleSearch: ArticleSearch,
-  scratch?: string,
-): Promise<OutputFile[]> {
+): SearchDocument[] {
   const dates = createDateFormatter(config.timeZone);
-  const sorted = [...articles].sort(compareNewestFirst);
-  async function* documents(): AsyncGenerator<SearchDocument> {
-    // Read ahead, so that Pagefind does not wait on each read: 1,000 bodies take 0.68 s
-    // to read one at a time, 0.2 s sixteen at once.
-    const bodies = new Map<number, Promise<SearchBody>>();
-    const readAhead = (index: number) => {
-      const article = sorted[index];
-      if (article === undefined) return;
-      const body = articleSearch(article);
-      // Awaited below; a build that fails stops asking, and nobody awaits the rest.
-      body.catch(() => {});
-      bodies.set(index, body);
-    };
-    for (let index = 0; index < SEARCH_READ_AHEAD; index++) readAhead(index);
-    for (const [index, article] of sorted.entries()) {
-      readAhead(index + SEARCH_READ_AHEAD);
-      const body = await bodies.get(index)!;
-      bodies.delete(index);
-      yield {
-        url: articleUrl(config, article),
-        title: article.title,
-        date: dates(article.date).display,
-        tags: tagNamesOf(article),
-        body,
-      };
-    }
-  }
-  return scratch ? writeSearchIndex(documents(), scratch) : searchIndexFiles(documents());
+  return keyed.map(({ article, key }) => ({
+    source: article.sourcePath,
+    key,
+    url: articleUrl(config, article),
+    date: dates(article.date).display,
+  }));
 }
 
 function feedEntry(

@@ -10,13 +10,7 @@ import {
   type MarkdownRenderer,
   type ReferenceResolutions,
 } from '../markdown/index.js';
-import {
-  inMemory,
-  searchBody,
-  writeInside,
-  type OutputFile,
-  type SearchBody,
-} from '../output/index.js';
+import { inMemory, searchText, writeInside, type OutputFile } from '../output/index.js';
 import {
   ARTICLE_BODY_MARK,
   createRenderer,
@@ -25,6 +19,7 @@ import {
   type TemplateData,
   type TemplateSources,
 } from '../render/index.js';
+import { searchEntry, type SearchEntry } from '../search/index.js';
 import type { PageSpec } from '../site/index.js';
 import { ArticleCache, type ArticleSummary } from './article-cache.js';
 import { failedWhile } from './internal-error.js';
@@ -40,8 +35,6 @@ export interface ArticleTask {
   markdown: MarkdownOptions;
   /** Where rendered articles are stored; without it, HTML is sent back. */
   cacheDir?: string;
-  /** Cut the search index's text of each body too; a build that keeps its index has no use for it. */
-  search: boolean;
   /** `images`: what the article's render knows of the images it may show (part of `key`). */
   jobs: { key: string; article: Article; images?: ArticleImages }[];
 }
@@ -62,7 +55,7 @@ export interface RenderedSummary {
   summary: ArticleSummary;
   /** Only when there is no cache to keep them in. */
   html?: string;
-  search?: SearchBody;
+  search?: SearchEntry;
 }
 
 export interface PageSetup {
@@ -132,12 +125,12 @@ export async function renderArticles(task: ArticleTask): Promise<RenderedSummary
     }
     const { article: _article, html, ...summary } = rendered;
     // What the search index takes of the body, made here in parallel and cached with it.
-    const search = task.search ? searchBody(html) : undefined;
+    const search = searchEntry(article.title, searchText(html));
     if (cache) {
       await cache.write(key, summary, html, search);
       results.push({ key, summary });
     } else {
-      results.push({ key, summary, html, ...(search ? { search } : {}) });
+      results.push({ key, summary, html, search });
     }
   }
   return results;

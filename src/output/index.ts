@@ -7,7 +7,6 @@ export {
   openSiteWriter,
   recoverInterruptedSwap,
   removeScratchFolders,
-  scratchFolder,
   writeInside,
 } from './site-writer.js';
 export {
@@ -21,11 +20,4 @@ export { katexAssets, publicFiles } from './assets.js';
 export { FEED_ENTRIES, atomFeed, feedContentHtml } from './feed.js';
 export type { FeedChannel, FeedEntry, FeedPerson } from './feed.js';
 export { robotsTxt, sitemapXml, type SitemapEntry } from './sitemap.js';
-export {
-  SEARCH_INDEX_FOLDER,
-  searchBody,
-  searchIndexFiles,
-  writeSearchIndex,
-  type SearchBody,
-  type SearchDocument,
-} from './search-index.js';
+export { plainText as searchText } from './search-text.js';

@@ -118,17 +118,10 @@ export async function recoverInterruptedSwap(target: string): Promise<void> {
   await removeSiblings(target, '.staging-');
 }
 
-/**
- * A folder beside `outDir` for files made on their way into the site (Pagefind writes its
- * index there): on the same disk, and never mistaken for a part of the site.
- */
-export function scratchFolder(outDir: string): string {
-  return `${path.resolve(outDir)}${SCRATCH}${randomBytes(4).toString('hex')}`;
-}
-
+/** What builds that wrote Pagefind's index beside `outDir` named its scratch folders. */
 const SCRATCH = '.scratch-';
 
-/** Scratch folders left by builds that were killed. Not while a build of `outDir` runs. */
+/** Scratch folders left by such builds when they were killed. Not while a build of `outDir` runs. */
 export async function removeScratchFolders(outDir: string): Promise<void> {
   await removeSiblings(path.resolve(outDir), SCRATCH);
 }

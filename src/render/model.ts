@@ -36,9 +36,9 @@ export interface SiteView {
   feedUrl: string;
   /** The search page; the header's search form sends `?q=` to it. */
   searchUrl: string;
-  /** Folder of the Pagefind index and its `pagefind.js`, for the search page's script. */
+  /** Folder of the search index (`src/search/`), for the search page's script. */
   searchIndexUrl: string;
-  /** The search page's script (`public/assets/search.js`). */
+  /** The search page's script (`src/search/client.ts`, copied to `assets/search/search.js`). */
   searchScriptUrl: string;
   stylesheetUrl: string;
   katexStylesheetUrl: string;

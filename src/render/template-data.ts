@@ -163,8 +163,8 @@ function siteView(spec: PageSpec, site: Site, config: SiteConfig): SiteView {
     menu: menuView(config.menu, basePath, spec.url),
     feedUrl: `${basePath}feed.xml`,
     searchUrl: `${basePath}search/`,
-    searchIndexUrl: `${basePath}pagefind/`,
-    searchScriptUrl: `${basePath}assets/search.js`,
+    searchIndexUrl: `${basePath}search-index/`,
+    searchScriptUrl: `${basePath}assets/search/search.js`,
     stylesheetUrl: `${basePath}assets/style.css`,
     katexStylesheetUrl: `${basePath}assets/katex/katex.min.css`,
     preloadFontUrls: showsMath(spec)

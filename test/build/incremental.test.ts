@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, createBuilder, type BuildOptions, type Builder } from '../../src/build/index.js';
 import type { OutputFile } from '../../src/output/index.js';
 import { outputText } from '../support/site-files.js';
+import { indexFilesOf, searchFiles } from '../search/support.js';
 
 /*
  * A builder decides what to render again from keys (src/render/template-data.ts,
@@ -73,9 +74,12 @@ const POSTS: Record<string, [Record<string, string>, string]> = {
   ],
 };
 
-/** The files by path; the search index is left out: a builder in memory (the dev server) makes it once, at start. */
+/**
+ * The files by path; the search index is compared by its answers below: its ids stay as
+ * the first build gave them, where a fresh build numbers the articles in the site's order.
+ */
 async function contents(files: OutputFile[]): Promise<Map<string, string>> {
-  const kept = files.filter((file) => !file.path.startsWith('pagefind/'));
+  const kept = files.filter((file) => !file.path.startsWith('search-index/'));
   return new Map(
     await Promise.all(
       kept.map(
@@ -101,7 +105,12 @@ async function expectSameAsFreshBuild(...changed: string[]): Promise<void> {
   const want = await contents(fresh.files);
   expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
   for (const [file, text] of want) expect(got.get(file), file).toBe(text);
+  const [updated, clean] = [incremental, fresh].map((r) => searchFiles(indexFilesOf(r.files)));
+  for (const query of SEARCHES) expect(await updated!(query), query).toEqual(await clean!(query));
 }
+
+/** Words of the articles below, and one of none. */
+const SEARCHES = ['級数', '行列式', 'ベイズの定理', '\\zeta', 'det', '後編', '量子'];
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'sugaku-incremental-'));

@@ -13,7 +13,6 @@ function articleTask(...paths: string[]): ArticleTask {
   return {
     kind: 'articles',
     markdown: { macros: {} },
-    search: false,
     jobs: paths.map((sourcePath) => ({ key: sourcePath, article: { sourcePath } as Article })),
   };
 }

@@ -10,10 +10,10 @@ describe('contentTypeFor', () => {
     ['feed.xml', 'application/atom+xml; charset=utf-8'],
     ['sitemap.xml', 'application/xml; charset=utf-8'],
     ['assets/logo.svg', 'image/svg+xml'],
-    ['assets/search.js', 'application/javascript; charset=utf-8'],
+    ['assets/search/search.js', 'application/javascript; charset=utf-8'],
     ['search-index.json', 'application/json; charset=utf-8'],
     ['assets/cover.JPG', 'image/jpeg'],
-    ['pagefind/wasm.ja.pagefind', 'application/octet-stream'],
+    ['search-index/meta.json.gz', 'application/octet-stream'],
     ['LICENSE', 'application/octet-stream'],
   ])('%s is served as %s', (file, type) => {
     expect(contentTypeFor(file)).toBe(type);

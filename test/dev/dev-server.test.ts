@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/index.js';
 import { startDevServer, type DevServer } from '../../src/dev/index.js';
 import { outputText } from '../support/site-files.js';
+import { searchFiles } from '../search/support.js';
 import { connectEvents, makeSite, post, rawGet, type EventClient } from './support.js';
 
 let root: string;
@@ -226,6 +227,24 @@ describe('the dev server', () => {
     await handle.close();
     await reload;
     expect((await get('/posts/kansu/')).text).toContain('二度に分けて保存');
+  });
+
+  it('updates the search index on every save: the served index finds the new words', async () => {
+    // A new page each time, as after the reload: nothing read before is kept.
+    const served = async (file: string) =>
+      new Uint8Array(
+        await (await fetch(new URL(`/search-index/${file}`, server.url))).arrayBuffer(),
+      );
+    const search = (query: string) => searchFiles(new Map(), undefined, served)(query);
+    expect(await search('楕円積分')).toEqual([]);
+    const reload = events.next('reload');
+    await writeSource(
+      'content/posts/対数.md',
+      TAISU.replace('を示す。', 'を示す。楕円積分にも触れる。'),
+    );
+    expect((await reload).data.changed).toContain('search-index/meta.json.gz');
+    expect(await search('楕円積分')).toEqual(['/posts/%E5%AF%BE%E6%95%B0/']);
+    expect(await search('\\log_a')).toEqual(['/posts/%E5%AF%BE%E6%95%B0/']);
   });
 
   it('adds and removes pages as articles come and go', async () => {

@@ -10,7 +10,7 @@ import { repo } from '../support/cli.js';
 /** Where the reader tests leave their screenshots (git-ignored). */
 export const SCREENSHOTS = path.join(repo, 'test-results/reader');
 
-/** Two tests-only articles: one about logarithms (`\log_a`), one with words Pagefind's segmenters disagree on. */
+/** Two tests-only articles: one about logarithms (`\log_a`), one with compounds (新幹線, ガベージコレクション) a word segmenter would cut. */
 export const FIXTURE_POSTS = path.join(import.meta.dirname, 'fixtures/posts');
 
 export interface BuiltSite {

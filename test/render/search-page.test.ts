@@ -51,8 +51,8 @@ describe('the search page', async () => {
   });
 
   test('loads its script and the index from under the base path', () => {
-    expect(html).toContain('<script type="module" src="/blog/assets/search.js"></script>');
-    expect(html).toContain('data-search-index="/blog/pagefind/"');
+    expect(html).toContain('<script type="module" src="/blog/assets/search/search.js"></script>');
+    expect(html).toContain('data-search-index="/blog/search-index/"');
   });
 
   test('announces results politely and says what to do without JavaScript', () => {
