@@ -2,6 +2,7 @@ import type { StateBlock } from 'markdown-it';
 import type { RenderEnv } from '../env.js';
 import { formulaMeta } from '../env.js';
 import { columnOfBodyOffset } from '../locate.js';
+import { pushTrailingParagraph } from './display-math.js';
 
 /** The display environments MathJax and KaTeX's auto-render take as math on their own, without `$$`. */
 const OPENING =
@@ -72,16 +73,7 @@ export function displayEnvironmentRule(
     return true;
   }
 
-  const rest = state.src.slice(close, state.eMarks[line]!).trim();
-  if (rest !== '') {
-    // Text after `\end{…}` is a paragraph of its own, not lost.
-    state.push('paragraph_open', 'p', 1).map = [line, line + 1];
-    const inline = state.push('inline', '', 0);
-    inline.content = rest;
-    inline.map = [line, line + 1];
-    inline.children = [];
-    state.push('paragraph_close', 'p', -1);
-  }
+  pushTrailingParagraph(state, line, state.src.slice(close, state.eMarks[line]!));
   return true;
 }
 

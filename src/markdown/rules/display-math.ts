@@ -122,16 +122,21 @@ export function displayMathRule(
   const number = EQUATION_NUMBER.exec(rest)?.[1];
   if (number) {
     token.info = number;
-  } else if (rest.trim() !== '') {
-    // Text after the closing delimiter is a paragraph of its own, not lost.
-    state.push('paragraph_open', 'p', 1).map = [line, line + 1];
-    const inline = state.push('inline', '', 0);
-    inline.content = rest.trim();
-    inline.map = [line, line + 1];
-    inline.children = [];
-    state.push('paragraph_close', 'p', -1);
+  } else {
+    pushTrailingParagraph(state, line, rest);
   }
   return true;
+}
+
+/** Text after a display's closing delimiter, on its line: a paragraph of its own, not lost. */
+export function pushTrailingParagraph(state: StateBlock, line: number, text: string): void {
+  if (text.trim() === '') return;
+  state.push('paragraph_open', 'p', 1).map = [line, line + 1];
+  const inline = state.push('inline', '', 0);
+  inline.content = text.trim();
+  inline.map = [line, line + 1];
+  inline.children = [];
+  state.push('paragraph_close', 'p', -1);
 }
 
 /**
