@@ -61,7 +61,7 @@ export function imagesForArticles(
   const result = new Map<Article, ArticleImages | undefined>();
   for (const article of articles) {
     const files: [string, ImageFacts][] = [];
-    for (const [name] of article.sourceText.matchAll(IMAGE_NAME)) {
+    for (const name of imageNamesIn(article.sourceText)) {
       files.push(...(byName.get(decoded(name).toLowerCase()) ?? []));
     }
     result.set(
@@ -77,8 +77,24 @@ export function imagesForArticles(
   return result;
 }
 
-/** A file name with an image's extension, as it may stand in a Markdown link. */
-const IMAGE_NAME = /[^\s/()<>"'[\]]+\.(?:png|jpe?g|gif|webp|svg)(?![\w.])/gi;
+const IMAGE_EXTENSION = /\.(?:png|jpe?g|gif|webp|svg)(?![\w.])/gi;
+const NAME_BOUNDARY = /[\s/()<>"'[\]]/;
+
+/**
+ * The file names with an image's extension in a text, as they may stand in a Markdown link:
+ * each extension found, then the name before it back to a space, slash, bracket or quote.
+ * (One pattern for the whole name, `[^\s/…]+\.png`, tried from every character of Japanese
+ * prose, which has no spaces to stop it: 290 ms a build at 1,000 articles, on every save.)
+ */
+function imageNamesIn(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(IMAGE_EXTENSION)) {
+    let start = match.index;
+    while (start > 0 && !NAME_BOUNDARY.test(text[start - 1]!)) start--;
+    if (start < match.index) names.push(text.slice(start, match.index + match[0].length));
+  }
+  return names;
+}
 
 function decoded(name: string): string {
   try {
