@@ -5,6 +5,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/index.js';
 import { repo } from '../support/cli.js';
+import { siteBuildOptions } from '../support/site-build.js';
 
 /**
  * A site with a PNG and an SVG in public/ and a JPEG and an SVG beside an article kept as a
@@ -14,19 +15,7 @@ import { repo } from '../support/cli.js';
 let root: string;
 
 function options(extra: Partial<BuildOptions> = {}): BuildOptions {
-  return {
-    cwd: root,
-    contentDir: 'content',
-    outDir: 'dist',
-    templatesDir: path.join(repo, 'templates'),
-    publicDir: 'public',
-    configPath: 'sugaku.config.yaml',
-    drafts: false,
-    strict: false,
-    cacheDir: '.cache',
-    jobs: 1,
-    ...extra,
-  };
+  return siteBuildOptions(root, { cacheDir: '.cache', ...extra });
 }
 
 async function page(outDir = 'dist') {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
-import { repo } from '../support/cli.js';
+import { siteBuildOptions } from '../support/site-build.js';
 
 /**
  * Links an author writes into the site are checked against the pages and files the build
@@ -56,19 +56,7 @@ menu:
 `;
 
 function options(extra: Partial<BuildOptions> = {}): BuildOptions {
-  return {
-    cwd: root,
-    contentDir: 'content',
-    outDir: 'dist',
-    templatesDir: path.join(repo, 'templates'),
-    publicDir: 'public',
-    configPath: 'sugaku.config.yaml',
-    drafts: false,
-    strict: false,
-    cacheDir: false,
-    jobs: 1,
-    ...extra,
-  };
+  return siteBuildOptions(root, extra);
 }
 
 const shown = (diagnostics: Diagnostic[]) =>

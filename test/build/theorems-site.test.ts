@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/index.js';
-import { repo } from '../support/cli.js';
+import { siteBuildOptions } from '../support/site-build.js';
 
 /** A two-part series whose second part cites the first part's theorem, on a site numbering per section. */
 let root: string;
@@ -48,18 +48,7 @@ beforeAll(async () => {
     path.join(root, 'sugaku.config.yaml'),
     'title: 定理の検査\ntheorems:\n  numberWithin: section\n',
   );
-  result = await build({
-    cwd: root,
-    contentDir: 'content',
-    outDir: 'dist',
-    templatesDir: path.join(repo, 'templates'),
-    publicDir: 'public',
-    configPath: 'sugaku.config.yaml',
-    drafts: false,
-    strict: false,
-    cacheDir: false,
-    jobs: 1,
-  });
+  result = await build(siteBuildOptions(root));
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 

@@ -8,6 +8,7 @@ import { build } from '../../src/build/index.js';
 import { launchChromium } from '../support/browser.js';
 import { repo } from '../support/cli.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
+import { siteBuildOptions } from '../support/site-build.js';
 
 /**
  * The captioned graph of test/fixtures/images as a reader's browser shows it: on a 2× phone
@@ -22,18 +23,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'sugaku-images-e2e-'));
   await cp(path.join(repo, 'test/fixtures/images'), root, { recursive: true });
   await cp(path.join(repo, 'public/assets'), path.join(root, 'public/assets'), { recursive: true });
-  const result = await build({
-    cwd: root,
-    contentDir: 'content',
-    outDir: 'dist',
-    templatesDir: path.join(repo, 'templates'),
-    publicDir: 'public',
-    configPath: 'sugaku.config.yaml',
-    drafts: false,
-    strict: false,
-    cacheDir: false,
-    jobs: 1,
-  });
+  const result = await build(siteBuildOptions(root));
   expect(result.exitCode).toBe(0);
   server = await serveFolder(path.join(root, 'dist'));
   browser = await launchChromium();

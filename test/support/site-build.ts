@@ -1,0 +1,23 @@
+import path from 'node:path';
+import type { BuildOptions } from '../../src/build/index.js';
+import { repo } from './cli.js';
+
+/**
+ * A one-thread, in-process build of a small site made in `root` (its own `content/`,
+ * `public/` and `sugaku.config.yaml`), with the repository's templates and no cache on disk.
+ */
+export function siteBuildOptions(root: string, extra: Partial<BuildOptions> = {}): BuildOptions {
+  return {
+    cwd: root,
+    contentDir: 'content',
+    outDir: 'dist',
+    templatesDir: path.join(repo, 'templates'),
+    publicDir: 'public',
+    configPath: 'sugaku.config.yaml',
+    drafts: false,
+    strict: false,
+    cacheDir: false,
+    jobs: 1,
+    ...extra,
+  };
+}
