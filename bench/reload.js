@@ -54,7 +54,10 @@ export async function benchReload({ articles = 1000, articleEdits = 21, template
           builds.lastMs = event.result.stats.seconds * 1000;
         }
         // A failed build sends no reload: stop instead of waiting for ever.
-        if (event.kind !== 'built') failure.reject(new Error(`bench: the build ${event.kind}`));
+        if (event.kind !== 'built') {
+          const paths = event.paths ? `: ${event.paths.join(', ')}` : '';
+          failure.reject(new Error(`bench: the build ${event.kind}${paths}`));
+        }
       },
     });
     events.current = await connectEvents(server.current.url);

@@ -225,10 +225,15 @@ export async function watchInputs(
   const checkEveryMs = options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS;
   let previous: { snapshot: SourceSnapshot; at: number } | undefined;
   let checkTimer: NodeJS.Timeout | undefined;
-  /** Whether an event for the file, or a folder it is in, came after it last changed. */
+  /**
+   * Whether an event for the file, or a folder it is in, came after it last changed. Events
+   * are stamped in whole milliseconds (`Date.now()`), changes to the nanosecond (Linux 6.13
+   * and later): an event in the millisecond of the change came after it.
+   */
   const reportedAfter = (file: string, changedAt: number): boolean => {
+    const changedIn = Math.floor(changedAt);
     for (let at = file; ; at = path.dirname(at)) {
-      if ((reportedAt.get(at) ?? -Infinity) >= changedAt) return true;
+      if ((reportedAt.get(at) ?? -Infinity) >= changedIn) return true;
       if (path.dirname(at) === at) return false;
     }
   };
