@@ -61,7 +61,12 @@ export function imagesForArticles(
   const result = new Map<Article, ArticleImages | undefined>();
   for (const article of articles) {
     const files: [string, ImageFacts][] = [];
-    for (const name of imageNamesIn(article.sourceText)) {
+    let names = namesInArticle.get(article);
+    if (!names) {
+      names = imageNamesIn(article.sourceText);
+      namesInArticle.set(article, names);
+    }
+    for (const name of names) {
       files.push(...(byName.get(decoded(name).toLowerCase()) ?? []));
     }
     result.set(
@@ -76,6 +81,9 @@ export function imagesForArticles(
   }
   return result;
 }
+
+/** A long-lived builder keeps an unchanged article's object, and scans its text once. */
+const namesInArticle = new WeakMap<Article, string[]>();
 
 const IMAGE_EXTENSION = /\.(?:png|jpe?g|gif|webp|svg)(?![\w.])/gi;
 const NAME_BOUNDARY = /[\s/()<>"'[\]]/;

@@ -17,7 +17,23 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
  * site's time zone is read: `content/` turns wall times into instants with it, `render/`
  * shows instants as wall times.
  */
-export function wallClockAt(timeZone: string, instant: number | Date): WallClock {
+export function wallClockAt(timeZone: string, instant: number | Date): Readonly<WallClock> {
+  // Each article's date is shown on every build (a dev server's save too), and
+  // `formatToParts` is slow: each instant is read once per zone.
+  const key = `${timeZone} ${typeof instant === 'number' ? instant : instant.getTime()}`;
+  let wall = readings.get(key);
+  if (!wall) {
+    if (readings.size >= MAX_READINGS) readings.clear();
+    wall = Object.freeze(readClock(timeZone, instant));
+    readings.set(key, wall);
+  }
+  return wall;
+}
+
+const readings = new Map<string, Readonly<WallClock>>();
+const MAX_READINGS = 100_000;
+
+function readClock(timeZone: string, instant: number | Date): WallClock {
   let clock = clocks.get(timeZone);
   if (!clock) {
     clock = new Intl.DateTimeFormat('en-US', {

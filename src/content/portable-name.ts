@@ -17,6 +17,21 @@ import { createHash } from 'node:crypto';
  * Each is replaced by `-` (a device name gets one after it). Idempotent.
  */
 export function portableSegment(name: string): string {
+  let segment = portableSegments.get(name);
+  if (segment === undefined) {
+    // Asked for every article, tag and author on every build (a dev server's save too):
+    // the same few thousand names, each made once.
+    if (portableSegments.size >= MAX_REMEMBERED) portableSegments.clear();
+    segment = madePortable(name);
+    portableSegments.set(name, segment);
+  }
+  return segment;
+}
+
+const portableSegments = new Map<string, string>();
+const MAX_REMEMBERED = 100_000;
+
+function madePortable(name: string): string {
   let segment = name
     .normalize('NFC')
     .replace(REFUSED_CHARACTERS, '-')
