@@ -88,7 +88,8 @@ export function searchDocuments(
     source: article.sourcePath,
     key,
     url: articleUrl(config, article),
-    date: dates(article.date).display,
+    dateKey: `${config.timeZone} ${article.date.getTime()}`,
+    date: () => dates(article.date).display,
   }));
 }
 

@@ -29,8 +29,13 @@ export interface SearchDocument {
   key: string;
   /** Site URL of its page, base path included. */
   url: string;
-  /** As shown in results: `2025年5月20日`. */
-  date: string;
+  /**
+   * What its shown date is made from (the instant and the time zone): compared on every
+   * build without being formatted, which cost 140 ms at 10,000 articles in a new process.
+   */
+  dateKey: string;
+  /** As shown in results, `2025年5月20日`: asked for only when its fragment is made. */
+  date(): string;
 }
 
 /** What a build keeps of the index it made, so that the next one changes only what it must. */
@@ -47,7 +52,7 @@ interface IndexedDocument {
   id: number;
   key: string;
   url: string;
-  date: string;
+  dateKey: string;
   /** A hash of what its fragment is made from: key, URL and date. */
   fragment: string;
   length: number;
@@ -81,7 +86,7 @@ export interface SearchIndexInput {
 }
 
 /** Bumped when the layout of the files or of the state changes. */
-const STATE_FORMAT = 2;
+const STATE_FORMAT = 3;
 /** Entries read at once: reading one at a time leaves the disk idle. */
 const READ_AHEAD = 16;
 /** Entries taken between two turns of the event loop. */
@@ -122,7 +127,7 @@ async function deltaIndex(
       known !== undefined &&
       known.key === document.key &&
       known.url === document.url &&
-      known.date === document.date;
+      known.dateKey === document.dateKey;
     // A new URL or date (a base path, a time zone) makes a new fragment, not new words.
     const indexed: IndexedDocument = sameFragment
       ? { ...known }
@@ -250,27 +255,27 @@ async function shardFiles(
 const MAX_SHARDS = 1 << 14;
 
 class PostingsBuilder {
-  private lists = new Map<string, number[]>();
-  private last = new Map<string, number>();
+  /** Each word's list and the last id in it: one lookup a word (3 million at 10,000 articles). */
+  private lists = new Map<string, { list: number[]; last: number }>();
   private bytes = 0;
 
   /** Ids must come in ascending order. */
   add(id: number, entry: SearchEntry): void {
     for (const [word, code] of entry.words) {
-      let list = this.lists.get(word);
-      if (!list) {
-        list = [];
-        this.lists.set(word, list);
+      let postings = this.lists.get(word);
+      if (!postings) {
+        postings = { list: [], last: 0 };
+        this.lists.set(word, postings);
         this.bytes += word.length * 3 + 6;
       }
-      list.push(id - (this.last.get(word) ?? 0), code);
-      this.last.set(word, id);
+      postings.list.push(id - postings.last, code);
+      postings.last = id;
       this.bytes += 6;
     }
   }
 
-  entries(): IterableIterator<[string, number[]]> {
-    return this.lists.entries();
+  *entries(): IterableIterator<[string, number[]]> {
+    for (const [word, { list }] of this.lists) yield [word, list];
   }
 
   estimatedBytes(): number {
@@ -278,7 +283,7 @@ class PostingsBuilder {
   }
 
   toObject(): Postings {
-    return Object.fromEntries(this.lists);
+    return Object.fromEntries(this.entries());
   }
 }
 
@@ -307,7 +312,7 @@ async function fragmentFileOf(
   const fragment: Fragment = {
     url: document.url,
     title: entry.title,
-    date: document.date,
+    date: document.date(),
     text: entry.text,
   };
   return {
@@ -322,9 +327,9 @@ function fragmentFile(id: number): string {
 }
 
 function indexedDocument(id: number, document: SearchDocument): IndexedDocument {
-  const { key, url, date } = document;
-  const fragment = hashOf(`${INDEX_FORMAT}\u0000${key}\u0000${url}\u0000${date}`);
-  return { id, key, url, date, fragment, length: 0 };
+  const { key, url, dateKey } = document;
+  const fragment = hashOf(`${INDEX_FORMAT}\u0000${key}\u0000${url}\u0000${dateKey}`);
+  return { id, key, url, dateKey, fragment, length: 0 };
 }
 
 /** Entries in order, `READ_AHEAD` asked for at once. */

@@ -68,7 +68,8 @@ export async function indexSite(
     source: article.source,
     key: JSON.stringify([article.title, article.text]),
     url: `/posts/${article.source}/`,
-    date: article.date ?? '2025年5月20日',
+    dateKey: article.date ?? '2025年5月20日',
+    date: () => article.date ?? '2025年5月20日',
   }));
   const bySource = new Map(articles.map((article) => [article.source, article]));
   const update = await updateSearchIndex({
