@@ -18,12 +18,11 @@ interface ReadMorePicks {
 }
 
 /**
- * Picking compares each article with every other that shares a tag; `previous` lets a
- * large site pay for it once, not on every edit of an article's text.
+ * Picking compares each article with every set of tags; `previous` lets a large site pay
+ * for it once, not on every edit of an article's text.
  */
 function pickAllReadMore(
   articles: readonly SiteArticle[],
-  articlesByTag: ReadonlyMap<string, readonly SiteArticle[]>,
   count: number,
   previous: ReadMorePicks | undefined,
 ): ReadMorePicks {
@@ -43,7 +42,7 @@ function pickAllReadMore(
     }
     return previous;
   }
-  const pickReadMore = readMorePicker(articles, articlesByTag, count);
+  const pickReadMore = readMorePicker(articles, count);
   for (const article of articles) article.readMore = pickReadMore(article);
   return {
     structure,
@@ -85,8 +84,8 @@ export function createSiteBuilder(): (
       previous.articles = articles;
       return previous.site;
     }
-    const site = placeArticles(rendered, config, (placed, byTag) => {
-      readMore = pickAllReadMore(placed, byTag, config.readMoreCount, readMore);
+    const site = placeArticles(rendered, config, (placed) => {
+      readMore = pickAllReadMore(placed, config.readMoreCount, readMore);
     });
     previous = { config: configKey, articles, site };
     return site;
@@ -117,8 +116,8 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
  * order of `rendered` does not matter.
  */
 export function buildSite(rendered: readonly RenderedArticle[], config: SiteConfig): Site {
-  return placeArticles(rendered, config, (articles, byTag) => {
-    const pickReadMore = readMorePicker(articles, byTag, config.readMoreCount);
+  return placeArticles(rendered, config, (articles) => {
+    const pickReadMore = readMorePicker(articles, config.readMoreCount);
     for (const article of articles) article.readMore = pickReadMore(article);
   });
 }
@@ -126,10 +125,7 @@ export function buildSite(rendered: readonly RenderedArticle[], config: SiteConf
 function placeArticles(
   rendered: readonly RenderedArticle[],
   config: SiteConfig,
-  pickReadMore: (
-    articles: readonly SiteArticle[],
-    articlesByTag: ReadonlyMap<string, readonly SiteArticle[]>,
-  ) => void,
+  pickReadMore: (articles: readonly SiteArticle[]) => void,
 ): Site {
   const ordered = [...rendered].sort((a, b) => compareNewestFirst(a.article, b.article));
   const sources = ordered.map((entry) => entry.article);
@@ -180,7 +176,7 @@ function placeArticles(
     }
   }
 
-  pickReadMore(articles, articlesByTag);
+  pickReadMore(articles);
 
   const pages: PageSpec[] = [
     ...paginate(articles, config).map((page): PageSpec => ({ kind: 'index', ...page })),

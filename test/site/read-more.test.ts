@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
 import type { Site } from '../../src/site/index.js';
@@ -74,5 +75,48 @@ describe('Read more', () => {
       siteConfig({ readMoreCount: 3 }),
     );
     expect(readMoreOf(ties, 'me')).toEqual(['c', 'a', 'b']);
+  });
+
+  it('picks exactly what ranking every other article one by one would pick, on any site', () => {
+    const sites = fc.array(
+      fc.record({
+        tags: fc.uniqueArray(fc.constantFrom('解析', '代数', '幾何', '確率', '数論'), {
+          maxLength: 3,
+        }),
+        series: fc.option(fc.constantFrom('極限の話', '群の話'), { nil: undefined }),
+      }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(sites, fc.integer({ min: 0, max: 5 }), (specs, count) => {
+        const site = buildSite(
+          specs.map((spec, index) =>
+            rendered({
+              slug: `記事${index}`,
+              date: `2025-01-${String((index % 28) + 1).padStart(2, '0')}`,
+              tags: spec.tags,
+              ...(spec.series ? { series: spec.series, part: index + 1 } : {}),
+            }),
+          ),
+          siteConfig({ readMoreCount: count }),
+        );
+        for (const article of site.articles) {
+          const own = new Set(article.tags.map((tag) => tag.name));
+          const ranked = site.articles
+            .map((other, index) => ({
+              other,
+              index,
+              series: article.series && other.series?.name === article.series.name ? 1 : 0,
+              shared: other.tags.filter((tag) => own.has(tag.name)).length,
+            }))
+            .filter(({ other }) => other !== article)
+            .sort((a, b) => b.series - a.series || b.shared - a.shared || a.index - b.index)
+            .slice(0, count)
+            .map(({ other }) => other.slug);
+          expect(slugs(article.readMore)).toEqual(ranked);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
