@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createBuilder, type BuildResult } from '../build/index.js';
+import { createBuilder, type BuildResult } from '../pipeline/index.js';
 import { outputFileBytes, type OutputFile } from '../output/index.js';
 import { createBuildLoop } from './build-loop.js';
 import { contentTypeFor, isHtml } from './content-type.js';

@@ -625,7 +625,7 @@ class BuildRun {
       return key;
     };
     const assets = [...copied, ...bundled, ...(await variants)];
-    // Feed, sitemap and robots.txt (src/build/site-files.ts) are made again only when what
+    // Feed, sitemap and robots.txt (src/pipeline/site-files.ts) are made again only when what
     // they show changed.
     const articleBody = ({ rendered: { article } }: SiteArticle) =>
       this.articleBody(rendered.keys.get(article)!, equationLinks.get(article) ?? {});
