@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
   createMathEngine,
-  escapeHtml,
   positionInFormula,
   readEquationMarks,
   type EquationLink,
   type MathEngine,
 } from '../math/index.js';
+import { escapeHtml } from '../util/index.js';
 import {
   fragmentFor,
   unresolvedLabel,

@@ -7,7 +7,6 @@ export type {
 } from './types.js';
 export type { MathEngine } from './engine.js';
 export { createMathEngine } from './engine.js';
-export { escapeHtml } from './error-box.js';
 export { markdownEscapeWarning } from './markdown-escapes.js';
 export type { EquationMarks, EquationRow, TexMark } from './equation-marks.js';
 export { canAnchorRow, isNumberedRow, readEquationMarks } from './equation-marks.js';

@@ -1,5 +1,6 @@
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
-import { escapeHtml, markdownEscapeWarning, positionInFormula } from '../../math/index.js';
+import { markdownEscapeWarning, positionInFormula } from '../../math/index.js';
+import { escapeHtml } from '../../util/index.js';
 import type { RenderEnv } from '../env.js';
 import { formulaMeta } from '../env.js';
 import { inlineLineColumn, inlineLineIndex, inlineMapsPlugin, locateInInline } from '../locate.js';

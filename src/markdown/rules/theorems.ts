@@ -1,7 +1,7 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { escapeHtml } from '../../math/index.js';
+import { escapeHtml } from '../../util/index.js';
 import type { RenderEnv } from '../env.js';
 import type { Theorem, TheoremKind } from '../types.js';
 
