@@ -108,10 +108,6 @@ export function isInlineMath(token: Token): boolean {
   return (INLINE_MATH as readonly string[]).includes(token.type);
 }
 
-export function isBlockMath(token: Token): boolean {
-  return (BLOCK_MATH as readonly string[]).includes(token.type);
-}
-
 function renderFormula(token: Token, displayMode: boolean, env: RenderEnv): string {
   const meta = formulaMeta(token);
   // Tables of contents render headings a second time: reuse, don't re-report.
