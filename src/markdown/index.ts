@@ -5,7 +5,7 @@ export type {
   Heading,
   ImageFacts,
   RenderedArticle,
-} from './types.js';
+} from '../model/index.js';
 export { variantPath } from './rules/images.js';
 export type { MarkdownOptions, MarkdownRenderer } from './renderer.js';
 export { createMarkdownRenderer } from './renderer.js';

@@ -11,7 +11,8 @@ import { KATEX_OPTIONS, MAX_NESTING, MAX_TEX_LENGTH } from './katex-options.js';
 import { disabledCommand, lintFormula } from './lint.js';
 import { scanCommands } from './tex.js';
 import { positionInFormula } from './position.js';
-import type { FormulaRequest, RenderedFormula } from './types.js';
+import type { FormulaRequest } from '../model/index.js';
+import type { RenderedFormula } from './types.js';
 
 /** What rendering a TeX string produced, independent of where the formula stands. */
 interface Rendering {

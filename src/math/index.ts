@@ -1,10 +1,5 @@
-export type {
-  EquationLink,
-  FormulaRequest,
-  RenderedFormula,
-  RowNumber,
-  SourceLocation,
-} from './types.js';
+export type { EquationLink, FormulaRequest, RowNumber, SourceLocation } from '../model/index.js';
+export type { RenderedFormula } from './types.js';
 export type { MathEngine } from './engine.js';
 export { createMathEngine } from './engine.js';
 export { markdownEscapeWarning } from './markdown-escapes.js';

@@ -1,4 +1,4 @@
-export type { OutputFile } from './types.js';
+export type { OutputFile } from '../model/index.js';
 export { inMemory, outputFileBytes } from './output-file.js';
 export type { SiteWriter } from './site-writer.js';
 export {

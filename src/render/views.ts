@@ -1,4 +1,4 @@
-import type { AuthorRef, SiteArticle, TagRef } from '../site/types.js';
+import type { AuthorRef, SiteArticle, TagRef } from '../model/index.js';
 import type { DateFormatter } from './dates.js';
 import { inlinePhraseBreaks, phraseBreaks } from './phrases.js';
 import type {
