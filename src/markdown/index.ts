@@ -21,3 +21,7 @@ export {
   linkEquationReferences,
   resolveEquationReferences,
 } from './references.js';
+// Japanese typesetting of a rendered article, applied once when it is rendered, and the
+// phrase breaks that the page templates use for titles too.
+export { focusableDisplays, typesetArticle, typesetResolutions } from './typeset.js';
+export { inlinePhraseBreaks, phraseBreaks } from './phrases.js';

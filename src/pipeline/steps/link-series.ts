@@ -1,6 +1,9 @@
 import type { Article } from '../../content/index.js';
-import { resolveEquationReferences, type ReferenceResolutions } from '../../markdown/index.js';
-import { focusableDisplays } from '../../render/index.js';
+import {
+  resolveEquationReferences,
+  typesetResolutions,
+  type ReferenceResolutions,
+} from '../../markdown/index.js';
 import type { Site } from '../../site/index.js';
 import type { BuildRun } from '../run-context.js';
 
@@ -17,19 +20,4 @@ export function linkSeries(run: BuildRun, site: Site): Map<Article, ReferenceRes
       typesetResolutions(linked.resolutions[index]!),
     ]),
   );
-}
-
-/**
- * Bodies are typeset when their article is rendered; a formula rendered again with links
- * to another part of its series is not, and a display among them must still take focus.
- */
-function typesetResolutions(resolutions: ReferenceResolutions): ReferenceResolutions {
-  const typeset: ReferenceResolutions = {};
-  for (const [id, resolution] of Object.entries(resolutions)) {
-    typeset[Number(id)] =
-      resolution.kind === 'html'
-        ? { kind: 'html', html: focusableDisplays(resolution.html) }
-        : resolution;
-  }
-  return typeset;
 }
