@@ -8,7 +8,7 @@ import type { Site } from '../../site/index.js';
 import type { BuildRun } from '../run-context.js';
 
 /**
- * Step 4, link series: equation and theorem references to other parts of a series,
+ * Link series: equation and theorem references to other parts of a series,
  * resolved now that the series are known, by article.
  */
 export function linkSeries(run: BuildRun, site: Site): Map<Article, ReferenceResolutions> {

@@ -4,7 +4,7 @@ import type { Site } from '../../site/index.js';
 import type { BuildRun } from '../run-context.js';
 
 /**
- * Step 3, place the site: order, URLs, tags, authors, series and the list of pages, by a
+ * Place the site: order, URLs, tags, authors, series and the list of pages, by a
  * site builder that remembers what it placed while the articles stay the same objects.
  */
 export function placeSite(run: BuildRun, articles: RenderedArticle[], config: SiteConfig): Site {

@@ -31,7 +31,7 @@ export interface SiteSources {
 }
 
 /**
- * Step 1, read sources: the articles (front matter parsed once, remembered between
+ * Read sources: the articles (front matter parsed once, remembered between
  * builds), the files copied as they are and the images, each keyed by what it is made from.
  */
 export async function readSiteSources(

@@ -20,7 +20,7 @@ export interface RenderedArticles {
 }
 
 /**
- * Step 2, render articles (markdown and math): summaries from memory, then from the disk
+ * Render articles (markdown and math): summaries from memory, then from the disk
  * cache; the rest rendered by the workers, in the given order.
  */
 export async function renderArticles(

@@ -63,7 +63,7 @@ export function planPages(
 }
 
 /**
- * Step 6, render pages: the previous build's where their key is the same, the rest in the
+ * Render pages: the previous build's where their key is the same, the rest in the
  * workers, into the output session.
  */
 export async function renderPages(

@@ -8,7 +8,7 @@ import type { KeyedArticle } from './read-sources.js';
 import { articleSearch } from './render-articles.js';
 
 /**
- * Step 5, the search index (`src/search/`), started beside the pages: it needs the
+ * The search index (`src/search/`), started beside the pages: it needs the
  * articles' words, not the site graph. Made from nothing, it is made while the pages
  * render; updated from the previous build's, it takes a few milliseconds and is done
  * before they start, so that its reads do not wait behind the pages' writes.

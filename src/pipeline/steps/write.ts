@@ -36,7 +36,7 @@ export async function openOutput(
   };
 }
 
-/** Step 7, write search: wait for the search index, which was made beside the pages. */
+/** Write search: wait for the search index, which was made beside the pages. */
 export async function searchFiles(
   run: BuildRun,
   output: OpenOutput,
@@ -51,7 +51,7 @@ export async function searchFiles(
   return made;
 }
 
-/** Step 8, write: every file besides the pages, a few at a time, recorded in order. */
+/** Write: every file besides the pages, a few at a time, recorded in order. */
 export async function writeFiles(
   run: BuildRun,
   output: OpenOutput,
