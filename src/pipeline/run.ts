@@ -60,7 +60,11 @@ async function steps(run: BuildRun, hint?: BuildHint): Promise<BuildResult> {
   const plans = planPages(run, site, templates.templatesKey, rendered.keys, equationLinks);
   const output = await openOutput(run, plans, assets);
   try {
-    await renderPages(run, plans, output.keep, site, config, templates, output.session);
+    await renderPages(
+      { run, site, config, templates, session: output.session },
+      plans,
+      output.keep,
+    );
     const searchIndex = await searchFiles(run, output, search);
     await writeFiles(run, output, [...assets, ...searchIndex]);
     if (hasErrors(run.diagnostics, options.strict)) {

@@ -67,14 +67,11 @@ export function planPages(
  * workers, into the output session.
  */
 export async function renderPages(
-  run: BuildRun,
+  render: PageRender,
   plans: PagePlan[],
-  keep: Set<string>,
-  site: Site,
-  config: SiteConfig,
-  templates: PageTemplates,
-  session: OutputSession,
+  keep: ReadonlySet<string>,
 ): Promise<void> {
+  const { run, session } = render;
   const toRender = [];
   const kept = [];
   for (const plan of plans) {
@@ -90,7 +87,6 @@ export async function renderPages(
   await inParallel(kept, (file) => session.keep(file));
   run.stats.pagesRendered = toRender.length;
   let done = 0;
-  const render = { run, site, config, templates, session };
   const missing = await renderPageChunks(render, toRender, (count) => {
     done += count;
     run.options.onProgress?.({ phase: 'pages', done, total: toRender.length });
@@ -104,7 +100,8 @@ export async function renderPages(
   if (stillMissing.length > 0) throw new Error(`no rendered body for ${stillMissing[0]!.path}`);
 }
 
-interface PageRender {
+/** What rendering pages takes: the site, its config and templates, and where the pages go. */
+export interface PageRender {
   run: BuildRun;
   site: Site;
   config: SiteConfig;
