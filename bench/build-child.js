@@ -2,7 +2,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
-import { build } from '../lib/build/index.js';
+import { build } from '../lib/pipeline/index.js';
 
 const [contentDir, outDir, cacheDir, jobs] = process.argv.slice(2);
 const children = watchChildren();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import katex from 'katex';
-import { createBuilder } from '../lib/build/index.js';
+import { createBuilder } from '../lib/pipeline/index.js';
 import { KATEX_OPTIONS } from '../lib/math/katex-options.js';
 import { formulasOf, writeCorpus } from './corpus.js';
 import { eleventyCleanBuild } from './eleventy.js';

@@ -5,7 +5,7 @@ import {
   OutputFolderBusy,
   type BuildResult,
   type LockHolder,
-} from '../build/index.js';
+} from '../pipeline/index.js';
 import { formatSummary } from '../diagnostics/index.js';
 import { parseCommandArgs } from './options.js';
 import { printDiagnostics } from './print.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isWriteFailure, writeFailure } from '../build/index.js';
+import { isWriteFailure, writeFailure } from '../pipeline/index.js';
 import { runBuild } from './build-command.js';
 import { runDev } from './dev-command.js';
 import { runImport } from './import-command.js';
@@ -91,7 +91,7 @@ export const EXIT_INTERNAL_ERROR = 70;
 
 /**
  * One line for an exception nobody turned into a diagnostic. Stages name the file they were
- * working on in the message (`build/internal-error.ts`); the stack is for whoever fixes it.
+ * working on in the message (`pipeline/internal-error.ts`); the stack is for whoever fixes it.
  */
 function internalErrorReport(error: unknown, debug: boolean): string {
   const message =

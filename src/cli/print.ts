@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildResult } from '../build/index.js';
+import type { BuildResult } from '../pipeline/index.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.js';
 
 /** Colour on a terminal, never in pipes, files or with NO_COLOR. */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { BuildProgress } from '../build/index.js';
+import type { BuildProgress } from '../pipeline/index.js';
 
 /** Quiet builds and short ones show nothing; this is for builds a person waits for. */
 const SHOW_AFTER_MS = 2000;

@@ -14,14 +14,7 @@ export { wallClockAt, type WallClock } from './time-zone.js';
 
 // Positioned YAML validation, shared with the front matter of `content/`.
 // It belongs in `diagnostics/` in the long run: nothing in it is about the config.
-export type {
-  FieldRule,
-  FieldRules,
-  SourcePosition,
-  UnknownKey,
-  YamlMapping,
-  YamlRegion,
-} from './yaml-mapping.js';
+export type { FieldRule, FieldRules, UnknownKey, YamlMapping, YamlRegion } from './yaml-mapping.js';
 export {
   issueDiagnostics,
   located,

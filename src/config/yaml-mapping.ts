@@ -1,16 +1,12 @@
 import { isMap, isNode, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/index.js';
+import type { SourcePosition } from '../model/index.js';
 
 /**
  * A YAML mapping validated against a table of fields, with every diagnostic located in the
  * file that holds it. Shared by the site config and article front matter.
  */
-
-export interface SourcePosition {
-  line: number;
-  column: number;
-}
 
 export type YamlPath = readonly PropertyKey[];
 

@@ -5,10 +5,10 @@ import {
   topLevelPositions,
   unknownKeys,
   type SiteConfig,
-  type SourcePosition,
   type YamlMapping,
 } from '../config/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import type { SourcePosition } from '../model/index.js';
 import { ACCEPTED_DATE_FORMS, readDate } from './dates.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import {
@@ -21,7 +21,7 @@ import {
   urlSegmentProblem,
   type FrontMatterData,
 } from './schema.js';
-import type { Article, SourceFile } from './types.js';
+import type { Article, SourceFile } from '../model/index.js';
 
 export interface ArticleResult {
   /** Absent when there is any error. */

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/index.js';
 import { parseArticle, type ArticleResult, type UnknownFrontMatterKey } from './article.js';
 import { nameSlug, portableSegment, segmentCollisionKey } from './portable-name.js';
 import { frontMatterKeys } from './schema.js';
-import type { Article, SourceFile } from './types.js';
+import type { Article, SourceFile } from '../model/index.js';
 
 export interface LoadOptions {
   /** Keep articles with `draft: true` (`sugaku build --drafts`, `sugaku dev`). */

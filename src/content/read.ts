@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { join, relative, resolve, sep } from 'node:path';
 import { positionAt } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { BundleFile, SourceFile } from './types.js';
+import type { BundleFile, SourceFile } from '../model/index.js';
 
 // fs.promises.readFile costs about twice the callback version per small file
 // (https://github.com/nodejs/node/issues/52046): 0.6 against 0.35 s for 10,000 articles.

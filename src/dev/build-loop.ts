@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ArticlePage, Builder, BuildResult } from '../build/index.js';
+import type { ArticlePage, Builder, BuildResult } from '../pipeline/index.js';
 import type { OutputFile } from '../output/index.js';
 import type { DevEvent } from './dev-server.js';
 import type { LiveReload } from './live-reload.js';

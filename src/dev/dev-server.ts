@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createBuilder, type BuildResult } from '../build/index.js';
+import { createBuilder, type BuildResult } from '../pipeline/index.js';
 import { outputFileBytes, type OutputFile } from '../output/index.js';
+import { escapeHtml } from '../util/index.js';
 import { createBuildLoop } from './build-loop.js';
 import { contentTypeFor, isHtml } from './content-type.js';
 import {
@@ -16,7 +17,7 @@ import {
   sendText,
 } from './http.js';
 import { createLiveReload, EVENTS_PATH, injectClient, type ClientState } from './live-reload.js';
-import { escapeHtml, movedNoticeHtml } from './overlay.js';
+import { movedNoticeHtml } from './overlay.js';
 import { resolveRequestPath } from './request-path.js';
 import type { InputWatcher } from './watcher.js';
 import { watchInputsInThread } from './watcher-thread.js';

@@ -1,4 +1,4 @@
-import type { ArticlePage } from '../build/index.js';
+import type { ArticlePage } from '../pipeline/index.js';
 
 /**
  * Article pages that went away between two builds, each with the page of the article it

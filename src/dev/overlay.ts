@@ -1,4 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { escapeHtml } from '../util/index.js';
 
 /**
  * The body of the browser's error overlay: every diagnostic of the failed build as the
@@ -39,15 +40,6 @@ export function internalErrorOverlayHtml(error: unknown): string {
     '<p>ビルド中に予期しないエラーが起きました。ファイルを保存し直すと再ビルドします。</p>',
     `<pre class="diagnostic diagnostic--error">${escapeHtml(text)}</pre>`,
   ].join('\n');
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 /**

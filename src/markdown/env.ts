@@ -1,8 +1,14 @@
 import type { Env, Token } from 'markdown-it';
-import type { Article } from '../content/types.js';
+import type { Article } from '../model/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { EquationLink, MathEngine, RowNumber, SourceLocation } from '../math/index.js';
-import type { ArticleImages, Equation, EquationRef, InternalLink, Theorem } from './types.js';
+import type {
+  ArticleImages,
+  Equation,
+  EquationRef,
+  InternalLink,
+  Theorem,
+} from '../model/index.js';
 
 /**
  * Everything one article's render needs and collects. markdown-it hands `env` to every

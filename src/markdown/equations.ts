@@ -14,7 +14,7 @@ import {
 import type { FormulaMeta, ReferenceMeta, RenderEnv } from './env.js';
 import { formulaMeta } from './env.js';
 import { isInlineMath } from './rules/math.js';
-import type { Equation } from './types.js';
+import type { Equation } from '../model/index.js';
 
 /** `\tag{3.1、再掲}`, `\tag{3.1 再掲}`, `\tag{再掲 3.1}`, `\tag{3.1（再掲）}`: a restatement of (3.1). */
 const RESTATED = /[\s、,，]*[（(]?\s*再掲\s*[）)]?[\s、,，]*/;

@@ -1,5 +1,5 @@
 import type { Token } from 'markdown-it';
-import { escapeHtml } from '../math/index.js';
+import { escapeHtml } from '../util/index.js';
 
 /** Length of an excerpt in characters a reader sees: aim, and the range a cut may fall in. */
 const TARGET = 120;

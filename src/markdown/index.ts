@@ -5,7 +5,7 @@ export type {
   Heading,
   ImageFacts,
   RenderedArticle,
-} from './types.js';
+} from '../model/index.js';
 export { variantPath } from './rules/images.js';
 export type { MarkdownOptions, MarkdownRenderer } from './renderer.js';
 export { createMarkdownRenderer } from './renderer.js';
@@ -21,3 +21,7 @@ export {
   linkEquationReferences,
   resolveEquationReferences,
 } from './references.js';
+// Japanese typesetting of a rendered article, applied once when it is rendered, and the
+// phrase breaks that the page templates use for titles too.
+export { focusableDisplays, typesetArticle, typesetResolutions } from './typeset.js';
+export { inlinePhraseBreaks, phraseBreaks } from './phrases.js';

@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import {
   createMathEngine,
-  escapeHtml,
   positionInFormula,
   readEquationMarks,
   type EquationLink,
   type MathEngine,
 } from '../math/index.js';
+import { escapeHtml } from '../util/index.js';
 import {
   fragmentFor,
   unresolvedLabel,
@@ -14,7 +14,7 @@ import {
   unresolvedRestatement,
 } from './equations.js';
 import { unresolvedTheorem } from './rules/theorem-refs.js';
-import type { Equation, EquationRef, RenderedArticle } from './types.js';
+import type { Equation, EquationRef, RenderedArticle } from '../model/index.js';
 
 /** An article placed in the site, as far as references need it (`SiteArticle` is one). */
 export interface LinkablePart {

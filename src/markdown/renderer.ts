@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import type { Article } from '../content/types.js';
+import type { Article } from '../model/index.js';
 import { sortDiagnostics } from '../diagnostics/index.js';
 import type { MathEngine } from '../math/index.js';
 import type { RenderEnv } from './env.js';
@@ -24,7 +24,7 @@ import { linkifyPlugin } from './rules/linkify.js';
 import { mathFencePlugin } from './rules/math-fence.js';
 import { locateFormulas, mathPlugin } from './rules/math.js';
 import { unclosedMathPlugin } from './rules/unclosed-math.js';
-import type { ArticleImages, RenderedArticle } from './types.js';
+import type { ArticleImages, RenderedArticle } from '../model/index.js';
 
 /** The values of the `id` attributes our renderers write (always double-quoted, escaped). */
 function idsIn(html: string): string[] {

@@ -2,7 +2,8 @@ import katex from 'katex';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { applyEdits, withoutOverlaps } from './edits.js';
 import { numberFormula, readEquationMarks, withRowTags } from './equation-marks.js';
-import { errorBox, escapeHtml } from './error-box.js';
+import { escapeHtml } from '../util/index.js';
+import { errorBox } from './error-box.js';
 import { internalFailure, katexFailure, type Problem } from './failures.js';
 import { isJapaneseLeftAsWritten, japaneseTextEdits } from './japanese.js';
 import { markdownEscapeEdits } from './markdown-escapes.js';
@@ -10,7 +11,8 @@ import { KATEX_OPTIONS, MAX_NESTING, MAX_TEX_LENGTH } from './katex-options.js';
 import { disabledCommand, lintFormula } from './lint.js';
 import { scanCommands } from './tex.js';
 import { positionInFormula } from './position.js';
-import type { FormulaRequest, RenderedFormula } from './types.js';
+import type { FormulaRequest } from '../model/index.js';
+import type { RenderedFormula } from './types.js';
 
 /** What rendering a TeX string produced, independent of where the formula stands. */
 interface Rendering {

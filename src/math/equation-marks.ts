@@ -1,7 +1,7 @@
 import type { TexEdit } from './edits.js';
 import { readRows, type RowSpan } from './equation-rows.js';
 import { groupAt, groupText, scanCommands } from './tex.js';
-import type { EquationLink, RowNumber } from './types.js';
+import type { EquationLink, RowNumber } from '../model/index.js';
 
 /** A `\label{…}`, `\eqref{…}`, `\ref{…}` or `\tag{…}` as written, with the offsets of the whole command. */
 export interface TexMark {

@@ -1,13 +1,7 @@
-export type {
-  EquationLink,
-  FormulaRequest,
-  RenderedFormula,
-  RowNumber,
-  SourceLocation,
-} from './types.js';
+export type { EquationLink, FormulaRequest, RowNumber, SourceLocation } from '../model/index.js';
+export type { RenderedFormula } from './types.js';
 export type { MathEngine } from './engine.js';
 export { createMathEngine } from './engine.js';
-export { escapeHtml } from './error-box.js';
 export { markdownEscapeWarning } from './markdown-escapes.js';
 export type { EquationMarks, EquationRow, TexMark } from './equation-marks.js';
 export { canAnchorRow, isNumberedRow, readEquationMarks } from './equation-marks.js';

@@ -8,7 +8,7 @@ import {
   scanCommands,
   verbatimRanges,
 } from './tex.js';
-import type { SourceLocation } from './types.js';
+import type { SourceLocation } from '../model/index.js';
 
 /** A formula as the author wrote it. */
 export interface Formula {

@@ -1,4 +1,4 @@
-import type { SourceLocation } from './types.js';
+import type { SourceLocation } from '../model/index.js';
 
 /** Where a formula stands in its source file: its start and where its later lines begin. */
 export interface FormulaPlace {

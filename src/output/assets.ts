@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { OutputFile } from './types.js';
+import type { OutputFile } from '../model/index.js';
 
 const KATEX_ASSETS = 'assets/katex';
 

@@ -1,8 +1,6 @@
-export type { OutputFile } from './types.js';
+export type { OutputFile } from '../model/index.js';
 export { inMemory, outputFileBytes } from './output-file.js';
-export type { WriteReport } from './write-site.js';
 export type { SiteWriter } from './site-writer.js';
-export { writeSite } from './write-site.js';
 export {
   openSiteWriter,
   recoverInterruptedSwap,

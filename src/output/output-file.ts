@@ -1,7 +1,7 @@
 import { readFile as readFileCallback } from 'node:fs';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { OutputFile } from './types.js';
+import type { OutputFile } from '../model/index.js';
 
 // fs.promises.readFile costs about twice the callback version per small file
 // (https://github.com/nodejs/node/issues/52046); a search index has thousands.

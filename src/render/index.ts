@@ -22,6 +22,5 @@ export {
 } from './renderer.js';
 export { buildTemplateData, templateDataKeyer } from './template-data.js';
 export { createDateFormatter, type DateFormatter } from './dates.js';
-export { focusableDisplays, typesetArticle } from './typeset.js';
 export { ARTICLE_BODY_MARK, printsArticleBodyRaw } from './article-body.js';
 export { coverUrl, menuUrl } from './menu.js';

@@ -1,4 +1,4 @@
-import type { MenuItem } from '../config/types.js';
+import type { MenuItem } from '../config/index.js';
 import type { MenuItemView } from './model.js';
 
 const ABSOLUTE = /^https?:\/\//i;

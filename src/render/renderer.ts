@@ -1,7 +1,7 @@
 import { Liquid, LookupType, type Template } from 'liquidjs';
-import type { SiteConfig } from '../config/types.js';
+import type { SiteConfig } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { PageSpec, Site } from '../site/types.js';
+import type { PageSpec, Site } from '../model/index.js';
 import type { TemplateData } from './model.js';
 import { buildTemplateData } from './template-data.js';
 import { templateDiagnostic } from './template-errors.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { SiteConfig } from '../config/types.js';
-import type { RenderedArticle } from '../markdown/types.js';
-import type { PageSpec, Pagination, Site, SiteArticle } from '../site/types.js';
+import type { SiteConfig } from '../config/index.js';
+import type { RenderedArticle } from '../model/index.js';
+import type { PageSpec, Pagination, Site, SiteArticle } from '../model/index.js';
 import { createDateFormatter, yearIn, type DateFormatter } from './dates.js';
 import { coverUrl, menuView } from './menu.js';
 import type { PageView, SiteView, TemplateData } from './model.js';

@@ -1,6 +1,6 @@
-import type { AuthorRef, SiteArticle, TagRef } from '../site/types.js';
+import type { AuthorRef, SiteArticle, TagRef } from '../model/index.js';
 import type { DateFormatter } from './dates.js';
-import { inlinePhraseBreaks, phraseBreaks } from './phrases.js';
+import { inlinePhraseBreaks, phraseBreaks } from '../markdown/index.js';
 import type {
   ArticleCardView,
   ArticleView,

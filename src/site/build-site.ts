@@ -1,6 +1,6 @@
-import type { SiteConfig } from '../config/types.js';
-import type { Article } from '../content/types.js';
-import type { RenderedArticle } from '../markdown/types.js';
+import type { SiteConfig } from '../config/index.js';
+import type { Article } from '../model/index.js';
+import type { RenderedArticle } from '../model/index.js';
 import { indexAuthors } from './authors.js';
 import { compareNewestFirst } from './order.js';
 import { paginate } from './pagination.js';
@@ -8,7 +8,7 @@ import { readMorePicker } from './read-more.js';
 import { readingMinutes } from './reading-time.js';
 import { indexSeries } from './series.js';
 import { indexTags, tagNamesOf } from './tags.js';
-import type { AuthorRef, PageSpec, Site, SiteArticle } from './types.js';
+import type { AuthorRef, PageSpec, Site, SiteArticle } from '../model/index.js';
 import { articleUrl, fileUrlFor, pagePathFor, urlFor } from './urls.js';
 
 /** Read more picks by the structure they follow from: the order, tags and series of every article. */

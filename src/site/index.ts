@@ -12,5 +12,5 @@ export type {
   Site,
   SiteArticle,
   TagRef,
-} from './types.js';
+} from '../model/index.js';
 export { articleLinks, brokenLinks, type LinkToCheck } from './links.js';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { Site, SiteArticle } from './types.js';
+import type { Site, SiteArticle } from '../model/index.js';
 
 /** A link the author wrote somewhere (an article, a menu entry, a `cover`), to be checked. */
 export interface LinkToCheck {

@@ -1,4 +1,4 @@
-import type { Article } from '../content/types.js';
+import type { Article } from '../model/index.js';
 
 function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,5 +1,5 @@
-import type { SiteConfig } from '../config/types.js';
-import type { Pagination, SiteArticle } from './types.js';
+import type { SiteConfig } from '../config/index.js';
+import type { Pagination, SiteArticle } from '../model/index.js';
 import { pagePathFor, urlFor } from './urls.js';
 
 /** One page of a paginated list, before it is given its kind. */

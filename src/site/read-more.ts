@@ -1,4 +1,4 @@
-import type { SiteArticle } from './types.js';
+import type { SiteArticle } from '../model/index.js';
 
 /**
  * Chooses the "Read more" cards: other parts of the same series first, then

@@ -1,8 +1,8 @@
-import type { SiteConfig } from '../config/types.js';
-import type { Article } from '../content/types.js';
+import type { SiteConfig } from '../config/index.js';
+import type { Article } from '../model/index.js';
 import { compareNames } from './order.js';
 import { segmentsForNames } from './segments.js';
-import type { TagRef } from './types.js';
+import type { TagRef } from '../model/index.js';
 import { urlFor } from './urls.js';
 
 export interface PlacedTag {

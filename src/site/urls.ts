@@ -1,4 +1,4 @@
-import type { SiteConfig } from '../config/types.js';
+import type { SiteConfig } from '../config/index.js';
 import { safeSegment } from './segments.js';
 
 type BasePath = Pick<SiteConfig, 'basePath'>;

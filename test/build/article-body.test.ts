@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build/index.js';
+import { build, type BuildOptions } from '../../src/pipeline/index.js';
 import type { OutputFile } from '../../src/output/index.js';
 import { loadTemplates, printsArticleBodyRaw } from '../../src/render/index.js';
 import { outputText } from '../support/site-files.js';

@@ -2,10 +2,10 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articleKey } from '../../src/build/article-cache.js';
-import { build, createBuilder, type BuildOptions } from '../../src/build/index.js';
-import { fingerprintOf } from '../../src/build/fingerprint.js';
-import { markdownOptions } from '../../src/build/tasks.js';
+import { articleKey } from '../../src/pipeline/article-cache.js';
+import { build, createBuilder, type BuildOptions } from '../../src/pipeline/index.js';
+import { fingerprintOf } from '../../src/pipeline/fingerprint.js';
+import { markdownOptions } from '../../src/pipeline/tasks.js';
 import { defaultConfig } from '../../src/config/index.js';
 import { article } from '../markdown/fixtures.js';
 

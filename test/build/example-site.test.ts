@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build/index.js';
+import { build, type BuildResult } from '../../src/pipeline/index.js';
 import { fileForUrl, internalLinks, readPages, visibleText } from '../support/site-files.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build/index.js';
+import { build, type BuildOptions } from '../../src/pipeline/index.js';
 import { repo } from '../support/cli.js';
 import { siteBuildOptions } from '../support/site-build.js';
 

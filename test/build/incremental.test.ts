@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, createBuilder, type BuildOptions, type Builder } from '../../src/build/index.js';
+import { build, createBuilder, type BuildOptions, type Builder } from '../../src/pipeline/index.js';
 import type { OutputFile } from '../../src/output/index.js';
 import { outputText } from '../support/site-files.js';
 import { indexFilesOf, searchFiles } from '../search/support.js';

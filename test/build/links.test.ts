@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build/index.js';
+import { build, type BuildOptions } from '../../src/pipeline/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
 import { siteBuildOptions } from '../support/site-build.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTaskRunner, type TaskRunner } from '../../src/build/pool.js';
-import type { ArticleTask, PageTask } from '../../src/build/tasks.js';
+import { createTaskRunner, type TaskRunner } from '../../src/pipeline/pool.js';
+import type { ArticleTask, PageTask } from '../../src/pipeline/tasks.js';
 import type { Article } from '../../src/content/index.js';
 
 const WORKER = new URL('./fixtures/thread-worker.mjs', import.meta.url);

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build/index.js';
+import { build, type BuildResult } from '../../src/pipeline/index.js';
 import { listFiles } from '../support/file-tree.js';
 
 /**

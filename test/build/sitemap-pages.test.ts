@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sitemapFiles } from '../../src/build/site-files.js';
+import { sitemapFiles } from '../../src/pipeline/site-files.js';
 import { buildSite } from '../../src/site/index.js';
 import { rendered, siteConfig } from '../site/fixtures.js';
 

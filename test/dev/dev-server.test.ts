@@ -2,7 +2,7 @@ import { open, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/index.js';
+import { build } from '../../src/pipeline/index.js';
 import { startDevServer, type DevServer } from '../../src/dev/index.js';
 import { outputText } from '../support/site-files.js';
 import { searchFiles } from '../search/support.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticlePage } from '../../src/build/index.js';
+import type { ArticlePage } from '../../src/pipeline/index.js';
 import { isEditorLeftover } from '../../src/dev/editor-files.js';
 import { movedArticles } from '../../src/dev/moved-pages.js';
 import { SaveGrace, type PathState } from '../../src/dev/save-grace.js';

@@ -1,4 +1,4 @@
-import type { Article } from '../../src/content/types.js';
+import type { Article } from '../../src/model/index.js';
 
 /** An article as the content stage would hand it over; the body starts after a 4-line front matter. */
 export function article(body: string, overrides: Partial<Article> = {}): Article {

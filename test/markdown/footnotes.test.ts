@@ -1,6 +1,6 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/content/types.js';
+import type { Article } from '../../src/model/index.js';
 import { createMathEngine } from '../../src/math/index.js';
 import { createMarkdownRenderer } from '../../src/markdown/index.js';
 import { feedContentHtml } from '../../src/output/index.js';

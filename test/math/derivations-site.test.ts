@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build/index.js';
+import { build, type BuildResult } from '../../src/pipeline/index.js';
 import { defaultConfig } from '../../src/config/index.js';
 import { parseArticle } from '../../src/content/index.js';
 import { createMathEngine } from '../../src/math/index.js';

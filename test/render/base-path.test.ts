@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { PageSpec } from '../../src/site/types.js';
+import type { PageSpec } from '../../src/model/index.js';
 import { articlePage, onePage, site, siteConfig, threeArticles } from './fixtures.js';
 import { links, startTags } from './html.js';
 import { renderHtml } from './render-helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { PageSpec } from '../../src/site/types.js';
+import type { PageSpec } from '../../src/model/index.js';
 import { articlePage, chain, onePage, site, siteArticle, siteConfig } from './fixtures.js';
 import { startTags } from './html.js';
 import { renderHtml } from './render-helpers.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '../../src/config/types.js';
-import type { Heading, RenderedArticle } from '../../src/markdown/types.js';
-import type { PageSpec, Pagination, Site, SiteArticle } from '../../src/site/types.js';
+import type { Heading, RenderedArticle } from '../../src/model/index.js';
+import type { PageSpec, Pagination, Site, SiteArticle } from '../../src/model/index.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 

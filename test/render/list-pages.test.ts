@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
-import type { PageSpec } from '../../src/site/types.js';
+import type { PageSpec } from '../../src/model/index.js';
 import { rendered } from '../site/fixtures.js';
 import { articlePage, onePage, site, siteArticle, siteConfig, threeArticles } from './fixtures.js';
 import { element, startTags, visibleText } from './html.js';

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { headingPhraseBreaks, inlinePhraseBreaks, phraseBreaks } from '../../src/render/phrases.js';
+import {
+  headingPhraseBreaks,
+  inlinePhraseBreaks,
+  phraseBreaks,
+} from '../../src/markdown/phrases.js';
 
 describe('phrase breaks (BudouX)', () => {
   test('a title may break between phrases and nowhere else', () => {

@@ -1,6 +1,6 @@
 import { createRenderer, loadTemplates, type TemplateSources } from '../../src/render/index.js';
 import type { SiteConfig } from '../../src/config/types.js';
-import type { PageSpec, Site } from '../../src/site/types.js';
+import type { PageSpec, Site } from '../../src/model/index.js';
 import { TEMPLATES_DIR } from './fixtures.js';
 
 let cached: Promise<TemplateSources> | undefined;

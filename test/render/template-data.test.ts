@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildTemplateData } from '../../src/render/index.js';
-import type { PageSpec } from '../../src/site/types.js';
+import type { PageSpec } from '../../src/model/index.js';
 import { articlePage, onePage, site, siteArticle, siteConfig, threeArticles } from './fixtures.js';
 
 const config = siteConfig({ baseUrl: 'https://example.com/blog', basePath: '/blog/' });

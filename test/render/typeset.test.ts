@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createMathEngine } from '../../src/math/index.js';
-import { focusableDisplays, gluePunctuation, typesetBody } from '../../src/render/typeset.js';
+import { focusableDisplays, gluePunctuation, typesetBody } from '../../src/markdown/typeset.js';
 
 const math = createMathEngine();
 const formula = (tex: string) =>

@@ -1,5 +1,5 @@
 import type { SiteConfig } from '../../src/config/types.js';
-import type { RenderedArticle } from '../../src/markdown/types.js';
+import type { RenderedArticle } from '../../src/model/index.js';
 
 export interface ArticleFixture {
   slug: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BuildOptions } from '../../src/build/index.js';
+import type { BuildOptions } from '../../src/pipeline/index.js';
 import { repo } from './cli.js';
 
 /**

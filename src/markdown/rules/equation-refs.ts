@@ -1,5 +1,5 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
-import { escapeHtml } from '../../math/index.js';
+import { escapeHtml } from '../../util/index.js';
 import type { ReferenceMeta, RenderEnv } from '../env.js';
 import { formulaMeta } from '../env.js';
 import { locateInInline } from '../locate.js';

@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { escapeHtml } from '../../math/index.js';
+import { escapeHtml } from '../../util/index.js';
 import type { RenderEnv } from '../env.js';
 import { fragmentFor } from '../equations.js';
 import { locateInInline } from '../locate.js';

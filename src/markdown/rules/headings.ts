@@ -1,6 +1,6 @@
 import type { MarkdownIt, Token } from 'markdown-it';
 import anchor from 'markdown-it-anchor';
-import type { Heading } from '../types.js';
+import type { Heading } from '../../model/index.js';
 
 /**
  * Heading ids that read as the heading: Japanese kept as is (browsers percent-encode

@@ -1,7 +1,7 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { RenderEnv } from '../env.js';
 import { locateInInline } from '../locate.js';
-import type { ImageFacts } from '../types.js';
+import type { ImageFacts } from '../../model/index.js';
 
 /** The text column (`--measure: 40rem`) and the page's gutters, in CSS pixels. */
 const COLUMN = 640;

@@ -1,7 +1,7 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import type { RenderEnv } from '../env.js';
 import { locateInInline } from '../locate.js';
-import type { InternalLink } from '../types.js';
+import type { InternalLink } from '../../model/index.js';
 
 /** `https:`, `mailto:`, `data:`, …: a scheme, so not a link into the site. */
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;

@@ -1,5 +1,6 @@
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
-import { escapeHtml, markdownEscapeWarning, positionInFormula } from '../../math/index.js';
+import { markdownEscapeWarning, positionInFormula } from '../../math/index.js';
+import { escapeHtml } from '../../util/index.js';
 import type { RenderEnv } from '../env.js';
 import { formulaMeta } from '../env.js';
 import { inlineLineColumn, inlineLineIndex, inlineMapsPlugin, locateInInline } from '../locate.js';
@@ -105,10 +106,6 @@ export function locateFormulas(tokens: Token[], env: RenderEnv): void {
 
 export function isInlineMath(token: Token): boolean {
   return (INLINE_MATH as readonly string[]).includes(token.type);
-}
-
-export function isBlockMath(token: Token): boolean {
-  return (BLOCK_MATH as readonly string[]).includes(token.type);
 }
 
 function renderFormula(token: Token, displayMode: boolean, env: RenderEnv): string {

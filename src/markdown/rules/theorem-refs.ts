@@ -1,6 +1,7 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { escapeHtml, type SourceLocation } from '../../math/index.js';
+import type { SourceLocation } from '../../math/index.js';
+import { escapeHtml } from '../../util/index.js';
 import { fragmentFor } from '../equations.js';
 import type { RenderEnv } from '../env.js';
 import { locateInInline } from '../locate.js';

@@ -1,9 +1,9 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import container from 'markdown-it-container';
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { escapeHtml } from '../../math/index.js';
+import { escapeHtml } from '../../util/index.js';
 import type { RenderEnv } from '../env.js';
-import type { Theorem, TheoremKind } from '../types.js';
+import type { Theorem, TheoremKind } from '../../model/index.js';
 
 export interface TheoremOptions {
   /** `section`: 定理 2.1 is the first theorem of the second section; `article` (default): 定理 1, 2, 3. */

@@ -1,4 +1,4 @@
-import type { RenderedArticle } from '../markdown/types.js';
+import type { RenderedArticle } from './rendered-article.js';
 
 export interface AuthorRef {
   /** Config id, or for a name not in the config a slug of the name. */

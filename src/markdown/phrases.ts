@@ -1,4 +1,5 @@
 import { loadDefaultJapaneseParser } from 'budoux';
+import { escapeHtml } from '../util/index.js';
 
 /**
  * Japanese has no spaces, so a browser may break a line between any two characters,
@@ -58,7 +59,7 @@ function joinPhrases(phrases: string[]): string {
     const previous = phrases[index - 1];
     // A space already allows a break; <wbr> goes only between two phrases that touch.
     if (previous !== undefined && !/\s$/.test(previous) && !/^\s/.test(phrase)) html += '<wbr>';
-    html += escapeHtml(phrase);
+    html += escapeLikeLiquid(phrase);
   });
   return html;
 }
@@ -75,12 +76,10 @@ function decode(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Escaped as LiquidJS escapes template output. */
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&#34;')
-    .replace(/'/g, '&#39;');
+/**
+ * Escaped as LiquidJS escapes template output, `"` as `&#34;`: every `&quot;` left by
+ * `escapeHtml` was a quote, since an `&` of the text became `&amp;` first.
+ */
+function escapeLikeLiquid(text: string): string {
+  return escapeHtml(text).replaceAll('&quot;', '&#34;');
 }

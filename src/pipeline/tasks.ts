@@ -9,12 +9,12 @@ import {
   type MarkdownOptions,
   type MarkdownRenderer,
   type ReferenceResolutions,
+  typesetArticle,
 } from '../markdown/index.js';
 import { inMemory, searchText, writeInside, type OutputFile } from '../output/index.js';
 import {
   ARTICLE_BODY_MARK,
   createRenderer,
-  typesetArticle,
   type Renderer,
   type TemplateData,
   type TemplateSources,

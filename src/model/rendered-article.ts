@@ -1,6 +1,7 @@
-import type { Article } from '../content/types.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { FormulaRequest, SourceLocation } from '../math/index.js';
+import type { Article } from './article.js';
+import type { FormulaRequest } from './formula.js';
+import type { SourceLocation } from './position.js';
 
 export interface Heading {
   level: number;

@@ -1,6 +1,4 @@
-import type { SourcePosition } from '../config/index.js';
-
-export type { SourcePosition };
+import type { SourcePosition } from './position.js';
 
 /** A Markdown file as read from disk, before any parsing. */
 export interface SourceFile {

@@ -5,8 +5,8 @@ export type {
   BuildOptions,
   BuildResult,
   BuildStats,
-} from './build.js';
-export { build, createBuilder } from './build.js';
+} from './options.js';
+export { build, createBuilder } from './builder.js';
 export type { BuildProgress, ProgressListener } from './progress.js';
 // The CLI takes the output folder's lock around a build (`output/output-lock.ts`).
 export {

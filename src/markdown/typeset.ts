@@ -1,4 +1,5 @@
 import { headingPhraseBreaks } from './phrases.js';
+import type { ReferenceResolutions } from './references.js';
 
 /**
  * Japanese line-breaking rules for rendered article HTML, applied once per article when
@@ -108,4 +109,19 @@ function spanEnd(html: string, start: number): number {
     if (depth === 0) return match.index + match[0].length;
   }
   return html.length;
+}
+
+/**
+ * Bodies are typeset when their article is rendered; a formula rendered again with links
+ * to another part of its series is not, and a display among them must still take focus.
+ */
+export function typesetResolutions(resolutions: ReferenceResolutions): ReferenceResolutions {
+  const typeset: ReferenceResolutions = {};
+  for (const [id, resolution] of Object.entries(resolutions)) {
+    typeset[Number(id)] =
+      resolution.kind === 'html'
+        ? { kind: 'html', html: focusableDisplays(resolution.html) }
+        : resolution;
+  }
+  return typeset;
 }

@@ -1,0 +1,14 @@
+import type { SiteConfig } from '../../config/index.js';
+import type { RenderedArticle } from '../../markdown/index.js';
+import type { Site } from '../../site/index.js';
+import type { BuildRun } from '../run-context.js';
+
+/**
+ * Place the site: order, URLs, tags, authors, series and the list of pages, by a
+ * site builder that remembers what it placed while the articles stay the same objects.
+ */
+export function placeSite(run: BuildRun, articles: RenderedArticle[], config: SiteConfig): Site {
+  const site = run.memory.placeSite(articles, config);
+  run.stats.articles = site.articles.length;
+  return site;
+}

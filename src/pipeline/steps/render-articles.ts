@@ -1,0 +1,117 @@
+import type { Article } from '../../content/index.js';
+import {
+  applyEquationLinks,
+  type ReferenceResolutions,
+  type RenderedArticle,
+} from '../../markdown/index.js';
+import type { SearchEntry } from '../../search/index.js';
+import { chunks, inParallel } from '../../util/index.js';
+import type { BuildRun } from '../run-context.js';
+import type { KeyedArticle } from './read-sources.js';
+
+/** How many articles go to a worker at once: enough to amortise the message, few enough to balance. */
+const ARTICLES_PER_TASK = 16;
+
+export interface RenderedArticles {
+  /** As the site stage takes them: summaries, bodies left out. */
+  articles: RenderedArticle[];
+  /** The key of each article's render, by which its body is found later. */
+  keys: Map<Article, string>;
+}
+
+/**
+ * Render articles (markdown and math): summaries from memory, then from the disk
+ * cache; the rest rendered by the workers, in the given order.
+ */
+export async function renderArticles(
+  run: BuildRun,
+  keyed: KeyedArticle[],
+): Promise<RenderedArticles> {
+  const { memory } = run;
+  const missing: KeyedArticle[] = [];
+  const cached = await inParallel(keyed, async (job) =>
+    memory.summaries.has(job.key) ? undefined : run.cache?.readSummary(job.key),
+  );
+  keyed.forEach((job, index) => {
+    const summary = cached[index];
+    if (summary) memory.summaries.set(job.key, summary);
+    if (!memory.summaries.has(job.key)) missing.push(job);
+  });
+  let finished = 0;
+  const report = () =>
+    run.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
+  await Promise.all(
+    chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
+      const results = await run.runner.articles({
+        kind: 'articles',
+        markdown: run.markdown,
+        cacheDir: run.cacheDir,
+        jobs,
+      });
+      for (const { key, summary, html, search } of results) {
+        memory.summaries.set(key, summary);
+        if (html !== undefined && search !== undefined) memory.bodies.set(key, { html, search });
+      }
+      finished += jobs.length;
+      report();
+    }),
+  );
+  run.stats.articlesRendered = missing.length;
+  return summarized(run, keyed);
+}
+
+/** The rendered articles as the site stage takes them: summaries, bodies left out. */
+function summarized(run: BuildRun, keyed: KeyedArticle[]): RenderedArticles {
+  const keys = new Map<Article, string>();
+  const articles: RenderedArticle[] = keyed.map(({ article, key }) => {
+    const summary = run.memory.summaries.get(key)!;
+    keys.set(article, key);
+    run.stats.formulas += summary.formulaCount;
+    run.diagnostics.push(...summary.diagnostics);
+    // The same object as long as neither changes: later stages remember work by it.
+    const known = run.memory.rendered.get(summary);
+    if (known?.article === article) return known;
+    // The body stays on disk (or in `bodies`) until its page is rendered.
+    const rendered: RenderedArticle = { ...summary, article, html: '' };
+    run.memory.rendered.set(summary, rendered);
+    return rendered;
+  });
+  return { articles, keys };
+}
+
+/** An article's final body HTML, for the feed. */
+export async function articleBody(
+  run: BuildRun,
+  key: string,
+  links: ReferenceResolutions,
+): Promise<string> {
+  let html = run.memory.bodies.get(key)?.html ?? (await run.cache?.readHtml(key));
+  if (html === undefined) {
+    await renderBodiesAgain(run, [key]);
+    html = run.memory.bodies.get(key)!.html;
+  }
+  return applyEquationLinks(html, links);
+}
+
+/** What the search index takes of an article's body (links to other parts change no word of it). */
+export async function articleSearch(run: BuildRun, key: string): Promise<SearchEntry> {
+  let search = run.memory.bodies.get(key)?.search ?? run.cache?.readSearchSync(key);
+  if (search === undefined) {
+    await renderBodiesAgain(run, [key]);
+    search = run.memory.bodies.get(key)!.search;
+  }
+  return search;
+}
+
+/** Bodies whose cache entry went missing or was damaged: render them again and repair the cache. */
+export async function renderBodiesAgain(run: BuildRun, keys: string[]): Promise<void> {
+  const jobs = [...new Set(keys)].map((key) => {
+    const images = run.imagesByKey.get(key);
+    return { key, article: run.articleByKey.get(key)!, ...(images ? { images } : {}) };
+  });
+  const results = await run.runner.articles({ kind: 'articles', markdown: run.markdown, jobs });
+  for (const { key, summary, html, search } of results) {
+    run.memory.bodies.set(key, { html: html!, search: search! });
+    await run.cache?.write(key, summary, html!, search!);
+  }
+}
