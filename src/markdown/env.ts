@@ -64,6 +64,8 @@ export interface ReferenceMeta {
     { kind: 'number'; number: string } | { kind: 'label'; label: string; style: 'eqref' | 'ref' };
   location: SourceLocation;
   href?: string;
+  /** The number the link leads to, for its accessible name (「式 (2.4)」). */
+  number?: string;
   pending?: number;
 }
 

@@ -286,6 +286,7 @@ function resolveProse(
     target.kind === 'number' ? byNumber.get(target.number) : byLabel.get(target.label);
   if (equation) {
     meta.href = fragmentFor(equation.anchor);
+    meta.number = equation.number;
     // `\eqref{name}` shows the number, as in LaTeX.
     if (target.kind === 'label' && inner?.type === 'text') {
       inner.content = target.style === 'eqref' ? `(${equation.number})` : equation.number;

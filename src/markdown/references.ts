@@ -13,6 +13,7 @@ import {
   unresolvedNumber,
   unresolvedRestatement,
 } from './equations.js';
+import { equationLinkOpen } from './rules/equation-refs.js';
 import { unresolvedTheorem } from './rules/theorem-refs.js';
 import type { Equation, EquationRef, RenderedArticle } from '../model/index.js';
 
@@ -33,7 +34,8 @@ export interface LinkableArticle extends LinkablePart {
  * if given; class `eqref`, or `thmref` for a theorem), or new HTML.
  */
 export type ReferenceResolution =
-  { kind: 'link'; href: string; text?: string; theorem?: true } | { kind: 'html'; html: string };
+  | { kind: 'link'; href: string; text?: string; theorem?: true; number?: string }
+  | { kind: 'html'; html: string };
 
 /** Resolutions of one article by `EquationRef.id`; plain data, so they can be cached with the article. */
 export type ReferenceResolutions = Record<number, ReferenceResolution>;
@@ -70,7 +72,7 @@ function resolve(
 ): ReferenceResolution | undefined {
   if (reference.kind === 'number') {
     const link = findNumber(parts, reference.number);
-    if (link) return { kind: 'link', href: link.href };
+    if (link) return { kind: 'link', href: link.href, number: link.number };
     if (/\d/.test(reference.number))
       diagnostics.push(unresolvedNumber(reference.location, reference.number, true));
     return undefined;
@@ -96,6 +98,7 @@ function resolve(
         kind: 'link',
         href: link.href,
         text: reference.style === 'eqref' ? `(${link.number})` : link.number,
+        number: link.number,
       };
     diagnostics.push(unresolvedLabel(reference.location, reference.label, true));
     return undefined;
@@ -166,8 +169,10 @@ export function applyEquationLinks(
     if (!resolution) return inner;
     if (resolution.kind === 'html') return resolution.html;
     const shown = resolution.text === undefined ? inner : escapeHtml(resolution.text);
-    const className = resolution.theorem ? 'thmref' : 'eqref';
-    return `<a class="${className}" href="${escapeHtml(resolution.href)}">${shown}</a>`;
+    const open = resolution.theorem
+      ? `<a class="thmref" href="${escapeHtml(resolution.href)}">`
+      : equationLinkOpen(resolution.href, resolution.number);
+    return `${open}${shown}</a>`;
   });
 }
 

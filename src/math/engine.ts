@@ -173,6 +173,7 @@ function renderTex(request: FormulaRequest): Rendering {
   }
 
   html = withRowTags(html, numbering.rowTags);
+  if (numbering.links.size > 0) html = withUnfocusableVisualLinks(html);
   if (edited.text !== tex) html = withAnnotation(html, tex);
   const problems = [...warnings.values()];
   // Written in the formula, `\href` & co. are reported by the lint at their place; from a macro, here.
@@ -230,6 +231,20 @@ function nestedTooDeeply(offset: number): Problem {
     message: `This formula nests groups more than ${MAX_NESTING} levels deep, too deep to typeset.`,
     hint: 'Check for a runaway macro or a missing `}`; otherwise split the formula.',
   };
+}
+
+const VISUAL_HTML = '<span class="katex-html" aria-hidden="true">';
+
+/**
+ * Screen readers read a formula from its MathML; KaTeX's HTML is hidden from them, so
+ * a link in it (an `\eqref`, a restated number) must not take keyboard focus either: it
+ * would be a tab stop that says nothing (axe's aria-hidden-focus). A click still follows
+ * it; keyboard and screen reader users get the number as text, and the prose around.
+ */
+function withUnfocusableVisualLinks(html: string): string {
+  const visual = html.indexOf(VISUAL_HTML);
+  if (visual === -1) return html;
+  return html.slice(0, visual) + html.slice(visual).replaceAll('<a ', '<a tabindex="-1" ');
 }
 
 /** KaTeX's MathML carries the TeX it was given; readers who copy it should get the author's. */

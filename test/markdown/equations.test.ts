@@ -121,6 +121,30 @@ describe('references within an article', () => {
     expect(links(html)).toEqual(['#eq-1 (1)']);
   });
 
+  it('names each link 「式 (2.4)」 for screen readers, which would read bare (2.4) or nothing', () => {
+    const { html } = render(
+      numbered +
+        '式 (2.4) と式 $(2.4)$ を使う。\n\n' +
+        display('x \\label{x}') +
+        '\\eqref{x} も。\n',
+    );
+    const names = parse(html)
+      .querySelectorAll('a.eqref')
+      .map((a) => a.getAttribute('aria-label'));
+    expect(names).toEqual(['式 (2.4)', '式 (2.4)', '式 (1)']);
+  });
+
+  it('keeps links inside a formula out of the keyboard’s way: KaTeX’s HTML is hidden from screen readers', () => {
+    const { html } = render(
+      display('a = b \\label{ab}') +
+        display('c = a \\overset{\\eqref{ab}}{=} b') +
+        display('a = b \\tag{1、再掲}'),
+    );
+    const visual = parse(html).querySelectorAll('.katex-html a');
+    expect(visual).toHaveLength(2);
+    expect(visual.map((a) => a.getAttribute('tabindex'))).toEqual(['-1', '-1']);
+  });
+
   it('leaves 式 (9.9) as text with a warning at its place when no equation has that number', () => {
     const { html, diagnostics } = render(numbered + 'ここで式 (9.9) を使う。\n');
     expect(links(html)).toEqual([]);

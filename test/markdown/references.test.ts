@@ -47,6 +47,7 @@ describe('references across the parts of a series', () => {
     const { html, diagnostics } = linkEquationReferences({ articles: parts });
     expect(diagnostics).toEqual([]);
     expect(links(html.get(parts[1]!)!)).toEqual(['/posts/part-1/#eq-1.3 (1.3)']);
+    expect(html.get(parts[1]!)).toContain('aria-label="式 (1.3)"');
     expect(html.get(parts[1]!)).not.toContain('<!--');
   });
 

@@ -66,18 +66,28 @@ export async function buildExample(
   return { root, out, result, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
-/** Run axe-core in the page; the serious and critical violations, one line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * Run axe-core in the page; the serious and critical violations, one line each. With
+ * `every`, every violation of WCAG 2 A and AA (2.0 to 2.2) and of axe's best practices.
+ */
+export async function axeViolations(
+  page: Page,
+  options: { every?: boolean } = {},
+): Promise<string[]> {
   await page.addScriptTag({ path: path.join(repo, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (every) => {
     const axe = (
       window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }
     ).axe;
-    const results = await axe.run(document, { resultTypes: ['violations'] });
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+    const results = await axe.run(document, {
+      resultTypes: ['violations'],
+      ...(every ? { runOnly: { type: 'tag', values: tags } } : {}),
+    });
     return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => every || v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  }, options.every ?? false);
   return violations;
 }
 

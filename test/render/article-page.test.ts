@@ -78,9 +78,9 @@ describe('an article page', async () => {
     expect(html).toContain('<div class="post__body">\n<p>本文です。</p>');
   });
 
-  test('has no JavaScript, only JSON-LD data, and no draft badge', () => {
+  test('has JSON-LD data and the reading script, no other JavaScript, and no draft badge', () => {
     const scripts = [...html.matchAll(/<script([^>]*)>/gi)].map((match) => match[1]);
-    expect(scripts).toEqual([' type="application/ld+json"']);
+    expect(scripts).toEqual([' type="application/ld+json"', ' data-sugaku-reading']);
     expect(html).not.toMatch(/\son[a-z]+=/i);
     expect(text).not.toContain('下書き');
   });

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { PageSpec } from '../../src/model/index.js';
+import { repo } from '../support/cli.js';
 import { articlePage, chain, onePage, site, siteArticle, siteConfig } from './fixtures.js';
 import { startTags } from './html.js';
 import { renderHtml } from './render-helpers.js';
@@ -7,6 +10,11 @@ import { renderHtml } from './render-helpers.js';
 const SCRIPT = '<script>alert(1)</script>';
 const ATTRIBUTE = '" onmouseover="x';
 const HOSTILE = `${SCRIPT}${ATTRIBUTE}`;
+
+/** The article page's own script as its template writes it: the same on every page. */
+const READING_SCRIPT = /<script data-sugaku-reading>([\s\S]*?)<\/script>/.exec(
+  readFileSync(path.join(repo, 'templates/partials/reading-script.liquid'), 'utf8'),
+)![1];
 
 describe('front matter cannot inject HTML', async () => {
   const config = siteConfig({
@@ -74,9 +82,14 @@ describe('front matter cannot inject HTML', async () => {
   for (const spec of pages) {
     test(`on the ${spec.kind} page ${spec.url}`, async () => {
       const html = await renderHtml(spec, all, config);
-      // The one script a page may have is its JSON-LD, which holds no markup of its own.
+      // The scripts a page may have: its JSON-LD, which holds no markup of its own, and
+      // on an article the reading script, exactly as its template has it.
       const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
       for (const [, attributes, body] of scripts) {
+        if (attributes === ' data-sugaku-reading') {
+          expect(body).toBe(READING_SCRIPT);
+          continue;
+        }
         expect(attributes).toBe(' type="application/ld+json"');
         expect(body).not.toMatch(/[<>&]/);
       }

@@ -5,7 +5,7 @@ import { describe, expect, it, test } from 'vitest';
 import { loadTemplates, templatesUsedBy } from '../../src/render/index.js';
 import { TEMPLATES_DIR } from './fixtures.js';
 
-test('the repository ships a template for every page kind, one layout and partials for cards and page navigation', async () => {
+test('the repository ships a template for every page kind, one layout and partials for cards, page navigation and the reading script', async () => {
   expect(Object.keys(await loadTemplates(TEMPLATES_DIR))).toEqual([
     '404.liquid',
     'article.liquid',
@@ -14,6 +14,7 @@ test('the repository ships a template for every page kind, one layout and partia
     'layouts/base.liquid',
     'partials/pagination.liquid',
     'partials/post-card.liquid',
+    'partials/reading-script.liquid',
     'search.liquid',
     'series.liquid',
     'tag.liquid',

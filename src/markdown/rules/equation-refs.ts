@@ -109,7 +109,7 @@ function wrapped(state: StateCore, inner: Token[], meta: ReferenceMeta): Token[]
 function openTag(token: Token, env: RenderEnv): string {
   const meta = token.meta as unknown as ReferenceMeta;
   if (env.plainReferences) return '';
-  if (meta.href !== undefined) return `<a class="eqref" href="${escapeHtml(meta.href)}">`;
+  if (meta.href !== undefined) return equationLinkOpen(meta.href, meta.number);
   if (meta.pending !== undefined) return `<!--eqref:${meta.pending}-->`;
   return '';
 }
@@ -120,4 +120,14 @@ function closeTag(token: Token, env: RenderEnv): string {
   if (meta.href !== undefined) return '</a>';
   if (meta.pending !== undefined) return `<!--/eqref:${meta.pending}-->`;
   return '';
+}
+
+/**
+ * A link to an equation shows its number, `(2.4)`, which a screen reader listing
+ * the page's links would read as bare punctuation and digits (and says nothing for
+ * `式 $(2.4)$`, whose formula it reads from MathML): its name is 「式 (2.4)」.
+ */
+export function equationLinkOpen(href: string, number: string | undefined): string {
+  const name = number === undefined ? '' : ` aria-label="${escapeHtml(`式 (${number})`)}"`;
+  return `<a class="eqref" href="${escapeHtml(href)}"${name}>`;
 }
