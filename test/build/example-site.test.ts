@@ -1,31 +1,18 @@
-import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleSite, type SharedBuild } from '../support/example-site.js';
 import { fileForUrl, internalLinks, readPages, visibleText } from '../support/site-files.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 let out: string;
-let result: BuildResult;
+let result: SharedBuild;
 let pages: Map<string, HTMLElement>;
 
 beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), 'sugaku-example-')), 'dist');
-  result = await build({
-    cwd: repo,
-    contentDir: 'content',
-    outDir: out,
-    templatesDir: 'templates',
-    publicDir: 'public',
-    drafts: false,
-    strict: false,
-  });
+  result = exampleSite().root;
+  out = result.out;
   pages = await readPages(out);
-});
-afterAll(async () => {
-  await rm(path.dirname(out), { recursive: true, force: true });
 });
 
 function articlePages(): [string, HTMLElement][] {
