@@ -1,9 +1,9 @@
-import { access, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleSite, type SharedBuild } from '../support/example-site.js';
-import { fileForUrl, internalLinks, readPages, visibleText } from '../support/site-files.js';
+import { fileForUrl, readPages, visibleText } from '../support/site-files.js';
 
 let out: string;
 let result: SharedBuild;
@@ -19,6 +19,7 @@ function articlePages(): [string, HTMLElement][] {
   return [...pages].filter(([file]) => file.startsWith('posts/'));
 }
 
+// Its every link is checked by test/e2e/links-and-html.test.ts, on this same build.
 describe('the example site', () => {
   it('builds without errors or warnings', () => {
     expect(result.diagnostics).toEqual([]);
@@ -106,22 +107,6 @@ describe('the example site', () => {
         expect(display.getAttribute('tabindex')).toBe('0');
       }
     }
-  });
-
-  it('links only to pages and assets that exist', async () => {
-    const broken: string[] = [];
-    for (const [file, page] of pages) {
-      for (const url of internalLinks(page)) {
-        const target = fileForUrl(url, '/');
-        if (!target) continue;
-        try {
-          await access(path.join(out, target));
-        } catch {
-          broken.push(`${file} → ${url}`);
-        }
-      }
-    }
-    expect(broken).toEqual([]);
   });
 
   it('self-hosts KaTeX with woff2 fonts only', async () => {
