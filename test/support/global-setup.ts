@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -25,7 +25,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const content = path.join(scratch, 'content');
     await cp(path.join(repo, 'content/posts'), path.join(content, 'posts'), { recursive: true });
-    await mkdir(path.join(content, 'posts'), { recursive: true });
     for (const name of await readdir(FIXTURE_POSTS)) {
       await cp(path.join(FIXTURE_POSTS, name), path.join(content, 'posts', name));
     }
