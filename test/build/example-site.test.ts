@@ -1,37 +1,25 @@
-import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/pipeline/index.js';
-import { fileForUrl, internalLinks, readPages, visibleText } from '../support/site-files.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleSite, type SharedBuild } from '../support/example-site.js';
+import { fileForUrl, readPages, visibleText } from '../support/site-files.js';
 
-const repo = path.resolve(import.meta.dirname, '../..');
 let out: string;
-let result: BuildResult;
+let result: SharedBuild;
 let pages: Map<string, HTMLElement>;
 
 beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), 'sugaku-example-')), 'dist');
-  result = await build({
-    cwd: repo,
-    contentDir: 'content',
-    outDir: out,
-    templatesDir: 'templates',
-    publicDir: 'public',
-    drafts: false,
-    strict: false,
-  });
+  result = exampleSite().root;
+  out = result.out;
   pages = await readPages(out);
-});
-afterAll(async () => {
-  await rm(path.dirname(out), { recursive: true, force: true });
 });
 
 function articlePages(): [string, HTMLElement][] {
   return [...pages].filter(([file]) => file.startsWith('posts/'));
 }
 
+// Its every link is checked by test/e2e/links-and-html.test.ts, on this same build.
 describe('the example site', () => {
   it('builds without errors or warnings', () => {
     expect(result.diagnostics).toEqual([]);
@@ -119,22 +107,6 @@ describe('the example site', () => {
         expect(display.getAttribute('tabindex')).toBe('0');
       }
     }
-  });
-
-  it('links only to pages and assets that exist', async () => {
-    const broken: string[] = [];
-    for (const [file, page] of pages) {
-      for (const url of internalLinks(page)) {
-        const target = fileForUrl(url, '/');
-        if (!target) continue;
-        try {
-          await access(path.join(out, target));
-        } catch {
-          broken.push(`${file} → ${url}`);
-        }
-      }
-    }
-    expect(broken).toEqual([]);
   });
 
   it('self-hosts KaTeX with woff2 fonts only', async () => {

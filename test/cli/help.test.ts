@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCommandArgs } from '../../src/cli/options.js';
 import { repo, runCli } from '../support/cli.js';
+
+// Seven processes started one after another: on a busy 2-core machine, more than 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('help and version', () => {
   it('sugaku --help and -h print the usage and exit 0', async () => {

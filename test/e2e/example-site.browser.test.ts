@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { build } from '../../src/pipeline/index.js';
 import { launchChromium } from '../support/browser.js';
 import { repo } from '../support/cli.js';
+import { exampleSite } from '../support/example-site.js';
 import { listFiles, pageUrls } from '../support/file-tree.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
@@ -35,17 +34,9 @@ let browser: Browser;
 let urls: string[];
 
 beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), 'sugaku-e2e-')), 'dist');
-  const result = await build({
-    cwd: repo,
-    contentDir: 'content',
-    outDir: out,
-    templatesDir: 'templates',
-    publicDir: 'public',
-    drafts: false,
-    strict: false,
-  });
-  expect(result.exitCode).toBe(0);
+  const site = exampleSite().root;
+  expect(site.exitCode).toBe(0);
+  out = site.out;
   urls = [...pagesToVisit(pageUrls(await listFiles(out))), MISSING_URL];
   server = await serveFolder(out);
   browser = await launchChromium();
@@ -54,7 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (out) await rm(path.dirname(out), { recursive: true, force: true });
 });
 
 /** What one page showed at one width. */

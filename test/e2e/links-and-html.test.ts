@@ -4,11 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../src/pipeline/index.js';
 import { repo } from '../support/cli.js';
+import { exampleSite } from '../support/example-site.js';
 import { listFiles } from '../support/file-tree.js';
 import { htmlErrors } from '../support/html-validity.js';
 import { findBrokenLinks, type BrokenLink } from '../support/link-check.js';
 
-// Three builds and html-validate over every page, on a 2-core machine.
+// A build and html-validate over every page, on a 2-core machine.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 /** The example site's `baseUrl`: canonical URLs under it are checked as internal links. */
@@ -27,44 +28,28 @@ function described(links: BrokenLink[]): string[] {
   return links.map(({ file, url, problem }) => `${file}: ${url} (${problem})`);
 }
 
-async function buildExample(out: string, basePath?: string): Promise<void> {
-  const result = await build({
-    cwd: repo,
-    contentDir: 'content',
-    outDir: out,
-    templatesDir: 'templates',
-    publicDir: 'public',
-    drafts: false,
-    strict: false,
-    ...(basePath ? { basePath } : {}),
-  });
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-}
-
+// The example site's every link is checked here, once per run, on the shared builds.
 describe('the built example site', () => {
-  let out: string;
-  beforeAll(async () => {
-    out = path.join(root, 'example');
-    await buildExample(out);
-  });
+  const out = () => exampleSite().root.out;
 
   it('has every internal link, image, stylesheet, font and anchor resolving to a file or an id', async () => {
-    expect((await listFiles(out)).length).toBeGreaterThan(40);
-    expect(described(await findBrokenLinks(out, { siteUrl: SITE_URL }))).toEqual([]);
+    expect(exampleSite().root.exitCode).toBe(0);
+    expect((await listFiles(out())).length).toBeGreaterThan(40);
+    expect(described(await findBrokenLinks(out(), { siteUrl: SITE_URL }))).toEqual([]);
   });
 
   it('is valid HTML on every page (html-validate, recommended rules)', async () => {
-    expect(await htmlErrors(out)).toEqual([]);
+    expect(await htmlErrors(out())).toEqual([]);
   });
 });
 
 describe('the example site under a base path', () => {
   it('keeps every link resolving when served from /blog/', async () => {
-    const out = path.join(root, 'blog');
-    await buildExample(out, '/blog/');
+    const blog = exampleSite().blog;
+    expect(blog.exitCode).toBe(0);
     // The site's absolute URL is then the base URL with the base path.
     const siteUrl = new URL('blog/', SITE_URL).href;
-    const broken = await findBrokenLinks(out, { basePath: '/blog/', siteUrl });
+    const broken = await findBrokenLinks(blog.out, { basePath: '/blog/', siteUrl });
     expect(described(broken)).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { exampleSite, type SharedBuild } from '../support/example-site.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
-import { axeViolations, buildExample, type BuiltSite } from './support.js';
+import { axeViolations } from './support.js';
 
 /**
  * Every page type checked with axe-core in Chromium, in light and dark mode, and the
@@ -23,20 +24,19 @@ const PAGES = [
   { kind: '404', url: '/404.html' },
 ];
 
-let site: BuiltSite;
+let site: SharedBuild;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildExample({ fixtures: true });
+  site = exampleSite().root;
   server = await serveFolder(site.out);
   browser = await launchChromium();
-}, 180_000);
+});
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await site?.remove();
 });
 
 describe.each([

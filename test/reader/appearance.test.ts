@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { exampleSite, type SharedBuild } from '../support/example-site.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
-import { SCREENSHOTS, buildExample, type BuiltSite } from './support.js';
+import { SCREENSHOTS } from './support.js';
 
 /**
  * How the site looks to a reader on a phone (390 px) and a desktop (1280 px), in light
@@ -33,21 +34,20 @@ const WIDTHS = [
 
 const SCHEMES = ['light', 'dark'] as const;
 
-let site: BuiltSite;
+let site: SharedBuild;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildExample({ fixtures: true });
+  site = exampleSite().root;
   server = await serveFolder(site.out);
   browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
-}, 180_000);
+});
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await site?.remove();
 });
 
 /** What a page showed, measured in the browser. */

@@ -4,31 +4,28 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
-import { findBrokenLinks } from '../support/link-check.js';
-import { buildExample, type BuiltSite } from './support.js';
+import { exampleSite, type SharedBuild } from '../support/example-site.js';
 
 /**
  * What feed readers, crawlers and link checkers get: the Atom feed, the sitemap,
  * robots.txt and every internal URL, for the example site at the root of its host and
- * under /blog/. XML is parsed by Chromium's own parser.
+ * under /blog/. XML is parsed by Chromium's own parser. (Every link of both is checked
+ * in test/e2e/links-and-html.test.ts.)
  */
 
-let root: BuiltSite;
-let blog: BuiltSite;
+let root: SharedBuild;
+let blog: SharedBuild;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  root = await buildExample({ fixtures: true });
-  blog = await buildExample({ fixtures: true, basePath: '/blog/' });
+  ({ root, blog } = exampleSite());
   browser = await launchChromium();
   page = await browser.newPage();
-}, 240_000);
+});
 
 afterAll(async () => {
   await browser?.close();
-  await root?.remove();
-  await blog?.remove();
 });
 
 interface ParsedFeed {
@@ -168,11 +165,6 @@ describe.each([
     expect(await readFile(path.join(site().out, 'robots.txt'), 'utf8')).toContain(
       `Sitemap: ${base}sitemap.xml`,
     );
-  });
-
-  it('has no broken internal link or anchor in pages, stylesheets, feed and sitemap', async () => {
-    const basePath = new URL(base).pathname;
-    expect(await findBrokenLinks(site().out, { basePath, siteUrl: base })).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
-import { SCREENSHOTS, axeViolations, buildExample, type BuiltSite } from './support.js';
+import { exampleSite } from '../support/example-site.js';
+import { SCREENSHOTS, axeViolations, buildPosts, type BuiltSite } from './support.js';
 
 /**
  * Reading math on a phone, a desktop and paper (issue 21): equation numbers in view
@@ -90,12 +91,15 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 let site: BuiltSite;
+/** The wide-formulas article alone, and the run's shared example site (the series). */
 let server: StaticServer;
+let example: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildExample({ posts: { 'taylor-wide.md': WIDE } });
+  site = await buildPosts({ 'taylor-wide.md': WIDE });
   server = await serveFolder(site.out);
+  example = await serveFolder(exampleSite().root.out);
   browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
 }, 180_000);
@@ -103,6 +107,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await example?.close();
   await site?.remove();
 });
 
@@ -113,7 +118,8 @@ async function open(
 ): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ viewport, colorScheme: scheme });
   const page = await context.newPage();
-  await page.goto(`${server.origin}${url}`);
+  const origin = url.startsWith(ARTICLE) ? server.origin : example.origin;
+  await page.goto(`${origin}${url}`);
   await page.evaluate(() => document.fonts.ready);
   return { page, context };
 }

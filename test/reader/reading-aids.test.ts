@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExample, type BuiltSite } from './support.js';
+import { buildPosts, type BuiltSite } from './support.js';
 
 /** Reading time, dates, the table of contents and the series box, as a built page shows them. */
 
@@ -47,7 +47,7 @@ const page = async (slug: string) =>
   parse(await readFile(path.join(site.out, 'posts', slug, 'index.html'), 'utf8'));
 
 beforeAll(async () => {
-  site = await buildExample({ noExample: true, posts });
+  site = await buildPosts(posts);
 }, 120_000);
 
 afterAll(async () => {

@@ -5,8 +5,8 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { exampleSite, type SharedBuild } from '../support/example-site.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
-import { buildExample, type BuiltSite } from './support.js';
 
 /**
  * Search as a reader uses it: the example site and two tests-only articles, built
@@ -17,32 +17,27 @@ import { buildExample, type BuiltSite } from './support.js';
 const BASE = '/blog/';
 /** Where the screenshots of the search page go: looked at by whoever changes it. */
 const SHOTS = process.env.SEARCH_SHOTS ?? '/tmp/shots-search';
-let site: BuiltSite;
-let rootSite: BuiltSite;
+let site: SharedBuild;
+let rootSite: SharedBuild;
 let server: StaticServer;
 let rootServer: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  [site, rootSite] = await Promise.all([
-    buildExample({ basePath: BASE, fixtures: true }),
-    buildExample({ fixtures: true }),
-  ]);
+  ({ blog: site, root: rootSite } = exampleSite());
   server = await serveFolder(site.out, { basePath: BASE });
   rootServer = await serveFolder(rootSite.out);
   browser = await launchChromium();
   context = await browser.newContext({ locale: 'ja-JP' });
   await mkdir(SHOTS, { recursive: true });
-}, 180_000);
+});
 
 afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.close();
   await rootServer?.close();
-  await site?.remove();
-  await rootSite?.remove();
 });
 
 interface Found {

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -10,9 +10,6 @@ import { repo } from '../support/cli.js';
 /** Where the reader tests leave their screenshots (git-ignored). */
 export const SCREENSHOTS = path.join(repo, 'test-results/reader');
 
-/** Two tests-only articles: one about logarithms (`\log_a`), one with compounds (新幹線, ガベージコレクション) a word segmenter would cut. */
-export const FIXTURE_POSTS = path.join(import.meta.dirname, 'fixtures/posts');
-
 export interface BuiltSite {
   root: string;
   out: string;
@@ -21,32 +18,16 @@ export interface BuiltSite {
 }
 
 /**
- * The example site (and, with `fixtures`, the two tests-only articles) built into a
- * temporary folder, as `sugaku build` would, without the render cache.
+ * A site of the given articles alone (file name → Markdown source), built into a
+ * temporary folder as `sugaku build` would, without the render cache. The example site
+ * itself is built once per run: see test/support/example-site.ts.
  */
-export async function buildExample(
-  options: {
-    basePath?: string;
-    fixtures?: boolean;
-    /** Leave out the example site's own articles. */
-    noExample?: boolean;
-    /** More articles: file name → Markdown source. */
-    posts?: Record<string, string>;
-  } = {},
-): Promise<BuiltSite> {
+export async function buildPosts(posts: Record<string, string>): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(tmpdir(), 'sugaku-reader-'));
   const content = path.join(root, 'content');
   await mkdir(path.join(content, 'posts'), { recursive: true });
-  if (!options.noExample) {
-    await cp(path.join(repo, 'content/posts'), path.join(content, 'posts'), { recursive: true });
-  }
-  for (const [name, source] of Object.entries(options.posts ?? {})) {
+  for (const [name, source] of Object.entries(posts)) {
     await writeFile(path.join(content, 'posts', name), source);
-  }
-  if (options.fixtures) {
-    for (const name of await readdir(FIXTURE_POSTS)) {
-      await cp(path.join(FIXTURE_POSTS, name), path.join(content, 'posts', name));
-    }
   }
   const out = path.join(root, 'dist');
   const result = await build({
@@ -59,7 +40,6 @@ export async function buildExample(
     strict: false,
     cacheDir: false,
     jobs: 1,
-    ...(options.basePath ? { basePath: options.basePath } : {}),
   });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(result.exitCode).toBe(0);

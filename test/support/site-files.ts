@@ -32,16 +32,6 @@ export function fileForUrl(url: string, basePath: string): string | undefined {
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
 }
 
-/** Every internal `href`/`src` of a page, as written. */
-export function internalLinks(page: HTMLElement): string[] {
-  const links: string[] = [];
-  for (const element of page.querySelectorAll('[href], [src]')) {
-    const url = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
-    if (url.startsWith('/') && !url.startsWith('//')) links.push(url);
-  }
-  return links;
-}
-
 /** A file of a build kept in memory (`write: false`), as text, however it is held. */
 export async function outputText(file: OutputFile): Promise<string> {
   return new TextDecoder().decode(await outputFileBytes(file));
