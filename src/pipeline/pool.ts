@@ -13,9 +13,17 @@ import {
 } from './tasks.js';
 
 export interface TaskRunner {
+  /** How many threads it may start. */
   readonly threads: number;
-  articles(task: ArticleTask): Promise<RenderedSummary[]>;
-  pages(task: PageTask): Promise<PageTaskResult>;
+  /** How many it has started so far. */
+  readonly threadsStarted: number;
+  /**
+   * `alone`: the caller sends no other task of its step. With no thread started yet, such a
+   * task is done in this thread: a worker costs about a second of CPU to start and load
+   * KaTeX, more than a small blog's whole render.
+   */
+  articles(task: ArticleTask, alone?: boolean): Promise<RenderedSummary[]>;
+  pages(task: PageTask, alone?: boolean): Promise<PageTaskResult>;
   close(): Promise<void>;
 }
 
@@ -33,9 +41,9 @@ const WORKER_HEAP_MB = 384;
 const WORKER_YOUNG_MB = 32;
 
 /**
- * `jobs` worker threads (default: one per core), or the work done in this thread when
- * `jobs` is 1 or when running from TypeScript sources (tests), where workers cannot
- * load the compiled module.
+ * Up to `jobs` worker threads (default: one per core), each started when a task finds the
+ * others busy; or the work done in this thread when `jobs` is 1 or when running from
+ * TypeScript sources (tests), where workers cannot load the compiled module.
  *
  * Tasks go to whichever thread is free, except that an article rendered before goes back
  * to the thread that rendered it: that thread's formula cache holds its formulas, so the
@@ -47,7 +55,13 @@ export function createTaskRunner(
   workerFile?: URL,
 ): TaskRunner {
   if (jobs <= 1 || (!workerFile && import.meta.url.endsWith('.ts'))) {
-    return { threads: 1, articles: renderArticles, pages: renderPages, close: async () => {} };
+    return {
+      threads: 1,
+      threadsStarted: 0,
+      articles: renderArticles,
+      pages: renderPages,
+      close: async () => {},
+    };
   }
   // One pool of one thread each, so that a task can be sent to the thread of our choosing.
   const newPool = () =>
@@ -61,8 +75,9 @@ export function createTaskRunner(
         maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
       },
     });
-  const threads = Array.from({ length: jobs }, newPool);
+  const threads: (Tinypool | undefined)[] = Array.from({ length: jobs }, () => undefined);
   const running = threads.map(() => 0);
+  const started = () => threads.some((pool) => pool !== undefined);
   // Tinypool settles a task whose thread throws or runs out of memory, but not one whose
   // thread exits (`process.exit` in a dependency, a kill): it would wait forever, and with
   // nothing else to wait for, Node would end the build silently with exit code 13. Such a
@@ -87,15 +102,23 @@ export function createTaskRunner(
   const waiting: { thread?: number; start(thread: number): void }[] = [];
   const renderedBy = new Map<string, number>();
 
+  // A free thread that is running already, else one not started yet.
+  const freeThread = () => {
+    const idle = running.findIndex((count, index) => count === 0 && threads[index]);
+    return idle !== -1 ? idle : threads.findIndex((pool) => pool === undefined);
+  };
   const dispatch = () => {
     for (let index = 0; index < waiting.length; index++) {
       const { thread: wanted, start } = waiting[index]!;
-      const thread = wanted ?? running.findIndex((count) => count === 0);
+      const thread = wanted ?? freeThread();
       if (thread === -1 || running[thread] !== 0) continue;
       waiting.splice(index--, 1);
+      threads[thread] ??= newPool();
       start(thread);
     }
   };
+  /** Whether a task sent alone is done in this thread: nothing started, nothing else asked. */
+  const here = (alone: boolean) => alone && !started() && waiting.length === 0;
 
   const run = <R>(task: Task, thread?: number): Promise<R> =>
     new Promise<R>((resolve, reject) => {
@@ -132,15 +155,19 @@ export function createTaskRunner(
 
   return {
     threads: jobs,
-    articles: (task) => {
+    get threadsStarted() {
+      return threads.filter((pool) => pool !== undefined).length;
+    },
+    articles: (task, alone = false) => {
+      if (here(alone)) return renderArticles(task);
       const known = new Set(task.jobs.map(({ article }) => renderedBy.get(article.sourcePath)));
       const [thread] = known;
       return run(task, known.size === 1 ? thread : undefined);
     },
-    pages: (task) => run(task),
+    pages: (task, alone = false) => (here(alone) ? renderPages(task) : run(task)),
     close: async () => {
       closing = true;
-      await Promise.all(threads.map((thread) => thread.destroy()));
+      await Promise.all(threads.map((thread) => thread?.destroy()));
     },
   };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTaskRunner, type TaskRunner } from '../../src/pipeline/pool.js';
 import type { ArticleTask, PageTask } from '../../src/pipeline/tasks.js';
 import type { Article } from '../../src/content/index.js';
+import { rendered } from '../site/fixtures.js';
 
 const WORKER = new URL('./fixtures/thread-worker.mjs', import.meta.url);
 let runner: TaskRunner | undefined;
@@ -38,6 +39,31 @@ describe('the worker pool', () => {
         expect(await threadOf(articleTask(file)), file).toEqual([renderedBy.get(file)]);
       }
     }
+  });
+
+  it('starts a second thread only when a task finds the first one busy', async () => {
+    runner = createTaskRunner(2, WORKER);
+    await threadOf(articleTask('content/posts/一つ目.md'));
+    await threadOf(articleTask('content/posts/二つ目.md'));
+    expect(runner.threadsStarted).toBe(1);
+    await Promise.all([runner.pages(pageTask), runner.pages(pageTask)]);
+    expect(runner.threadsStarted).toBe(2);
+  });
+
+  it('does a task sent alone in this thread while no thread has started: a small blog starts none', async () => {
+    runner = createTaskRunner(2, WORKER);
+    const { article } = rendered({ slug: '小さな記事', date: '2025-05-20' });
+    const [result] = await runner.articles(
+      { kind: 'articles', markdown: { macros: {}, basePath: '/' }, jobs: [{ key: 'k', article }] },
+      true,
+    );
+    // Rendered here by the real renderer, not by the stand-in threads.
+    expect(result!.summary.excerptText).toContain('本文');
+    expect(runner.threadsStarted).toBe(0);
+    // Once a thread runs, work goes to the threads again.
+    await threadOf(articleTask('content/posts/並んだ記事.md'));
+    expect(await threadOf(articleTask('content/posts/次の記事.md'))).toHaveLength(1);
+    expect(runner.threadsStarted).toBe(1);
   });
 
   it('gives other work to whichever thread is free', async () => {

@@ -40,14 +40,13 @@ export async function renderArticles(
   let finished = 0;
   const report = () =>
     run.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
+  const tasks = chunks(missing, ARTICLES_PER_TASK);
   await Promise.all(
-    chunks(missing, ARTICLES_PER_TASK).map(async (jobs) => {
-      const results = await run.runner.articles({
-        kind: 'articles',
-        markdown: run.markdown,
-        cacheDir: run.cacheDir,
-        jobs,
-      });
+    tasks.map(async (jobs) => {
+      const results = await run.runner.articles(
+        { kind: 'articles', markdown: run.markdown, cacheDir: run.cacheDir, jobs },
+        tasks.length === 1,
+      );
       for (const { key, summary, html, search } of results) {
         memory.summaries.set(key, summary);
         if (html !== undefined && search !== undefined) memory.bodies.set(key, { html, search });

@@ -138,13 +138,16 @@ async function renderPageChunks(
         if (plan.equationLinks) job.equationLinks = plan.equationLinks;
         return job;
       });
-      const result = await run.runner.pages({
-        kind: 'pages',
-        setup: templates.setup,
-        cacheDir: run.cacheDir,
-        outDir: session.stagingDir,
-        jobs,
-      });
+      const result = await run.runner.pages(
+        {
+          kind: 'pages',
+          setup: templates.setup,
+          cacheDir: run.cacheDir,
+          outDir: session.stagingDir,
+          jobs,
+        },
+        tasks.length === 1,
+      );
       run.diagnostics.push(...result.diagnostics);
       for (const page of result.pages) {
         run.outputs.set(page.path, { key: byPath.get(page.path)!.key, file: page.file });
