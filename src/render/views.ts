@@ -61,9 +61,13 @@ export function articleView(article: SiteArticle, dates: DateFormatter): Article
   const view: ArticleView = {
     ...cardView(article, dates),
     html: rendered.html,
+    hasCode:
+      rendered.html.includes('<div class="code-block">') ||
+      rendered.html.includes('<figure class="code-block">'),
     description: articleDescription(article),
     toc: rendered.headings.filter((heading) => TOC_LEVELS.has(heading.level)).map(headingView),
     readMore: article.readMore.map((other) => cardView(other, dates)),
+    authorProfiles: [],
   };
   if (rendered.article.updated) view.updated = dates(rendered.article.updated);
   const series = seriesView(article);
