@@ -27,7 +27,8 @@ for (const block of document.querySelectorAll('.code-block')) {
   status.setAttribute('role', 'status');
   let reset;
   button.addEventListener('click', async () => {
-    const done = await copy(code.textContent ?? '');
+    // Without the newline that ends the block: pasted into a terminal, it would run the last line.
+    const done = await copy((code.textContent ?? '').replace(/\n$/, ''));
     button.textContent = done ? COPIED : FAILED;
     status.textContent = done ? COPIED : FAILED;
     clearTimeout(reset);

@@ -122,6 +122,7 @@ export function createMarkdownRenderer(
         ...(env.theorems?.length ? { theorems: env.theorems } : {}),
         ...(env.pendingReferences.length > 0 ? { references: env.pendingReferences } : {}),
         formulaCount: env.formulaCount,
+        ...(env.codeBlocks ? { codeBlocks: env.codeBlocks } : {}),
         ...(env.links.length > 0 ? { links: env.links } : {}),
         anchors: idsIn(html),
         readingLength: readingLength(tokens),

@@ -77,6 +77,7 @@ describe('the copy button’s script', async () => {
     basePath: '/blog/',
     html: '<div class="code-block">\n<pre class="shiki"><code>ls</code></pre>\n</div>\n',
   });
+  withCode.rendered.codeBlocks = 1;
   const all = site([withCode, newer, middle, older]);
 
   test('is loaded, as a module (deferred), only by an article with a code block', async () => {

@@ -109,6 +109,11 @@ export function highlightCode(code: string, info: string): string {
 /** What a fence's language looks like: `ts`, `c++`, `objective-c`, `f#`, `python3.12`. */
 const LANGUAGE_LABEL = /^[\p{L}\p{N}_+#.-]+$/u;
 
+/** What the renderer counts in markdown-it's `env`: the page loads the copy script only when there is code. */
+interface CodeEnv {
+  codeBlocks?: number;
+}
+
 /**
  * Replaces markdown-it's `fence` renderer with Shiki's output, in a box with a bar above
  * the code that names its language and, for ```` ```python:main.py ````, its file name
@@ -117,8 +122,10 @@ const LANGUAGE_LABEL = /^[\p{L}\p{N}_+#.-]+$/u;
  * works with JavaScript, so `assets/code-copy.js` adds it to each bar.
  */
 export function codePlugin(md: MarkdownIt): void {
-  md.renderer.rules.fence = (tokens: Token[], index: number) => {
+  md.renderer.rules.fence = (tokens: Token[], index: number, _options, env: unknown) => {
     const token = tokens[index]!;
+    const counted = env as CodeEnv | undefined;
+    if (counted) counted.codeBlocks = (counted.codeBlocks ?? 0) + 1;
     const code = highlightCode(token.content, token.info);
     const { label, fileName } = parseFenceInfo(token.info);
     const language = LANGUAGE_LABEL.test(label)
