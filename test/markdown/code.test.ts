@@ -91,7 +91,7 @@ describe('fenced code, highlighted at build time', () => {
   test('```python:main.py (Zenn, Qiita) is Python, captioned with its file name above the code', () => {
     const html = render('```python:main.py\nprint("こんにちは")\n```\n');
     expect(html).toMatch(
-      /^<figure class="code-block">\n<figcaption class="code-block__bar"><span class="code-block__name">main.py<\/span><span class="code-block__language">python<\/span><\/figcaption>\n<pre class="shiki/,
+      /^<figure class="code-block">\n<figcaption class="code-block__bar"><span class="code-block__name">main.py<\/span> <span class="code-block__language">python<\/span><\/figcaption>\n<pre class="shiki/,
     );
     expect(html).toContain('data-language="python"');
     expect(html).toMatch(/--shiki-light:#[0-9A-Fa-f]{6}[^>]*>print<\/span>/);

@@ -137,7 +137,7 @@ export function codePlugin(md: MarkdownIt): void {
     }
     return (
       `<figure class="code-block">\n<figcaption class="code-block__bar">` +
-      `<span class="code-block__name">${md.utils.escapeHtml(fileName)}</span>${language}</figcaption>\n` +
+      `<span class="code-block__name">${md.utils.escapeHtml(fileName)}</span>${language ? ` ${language}` : ''}</figcaption>\n` +
       `${code}\n</figure>\n`
     );
   };
