@@ -3,6 +3,7 @@ import type { PageSpec } from '../../src/site/types.js';
 import { articlePage, onePage, site, siteArticle, siteConfig, threeArticles } from './fixtures.js';
 import { element, links, startTags, visibleText } from './html.js';
 import { renderHtml } from './render-helpers.js';
+import { templateDataKeyer } from '../../src/render/index.js';
 
 /** What a page loads and offers around the article: issue 21's weight, author box and search page. */
 
@@ -119,6 +120,14 @@ describe('the author box at the end of an article', async () => {
     const article = element(html, '<article class="post') ?? '';
     expect(article.trimEnd().endsWith('</aside>\n</article>')).toBe(true);
     expect(html.indexOf('author-box')).toBeLessThan(html.indexOf('class="read-more"'));
+  });
+
+  test('is rendered again when an author’s bio or picture changes', () => {
+    const all = site([newer, middle, older]);
+    const before = templateDataKeyer(all)(articlePage(middle)).join('\n');
+    middle.authors = [{ ...middle.authors[0]!, avatar: '/images/tanaka-2.png' }];
+    const after = templateDataKeyer(all)(articlePage(middle)).join('\n');
+    expect(after).not.toBe(before);
   });
 
   test('is absent when the article names no author', async () => {
