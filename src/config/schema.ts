@@ -21,7 +21,7 @@ export const configKeys = [
   'readingSpeed',
 ] as const;
 
-export const authorKeys = ['name', 'bio', 'url'] as const;
+export const authorKeys = ['name', 'bio', 'url', 'avatar'] as const;
 export const mathKeys = ['markdownEscapes'] as const;
 export const markdownKeys = ['breaks'] as const;
 export const theoremKeys = ['numberWithin'] as const;
@@ -48,6 +48,7 @@ const authorProfile = z.object({
   name: z.string().trim().min(1),
   bio: z.string().optional(),
   url: link.optional(),
+  avatar: link.optional(),
 });
 
 const menuItem = z.object({ label: z.string().trim().min(1), url: link });
@@ -102,6 +103,7 @@ export const configRules: FieldRules = {
   'authors.*.name': { expected: 'non-empty text', example: authorsExample },
   'authors.*.bio': { expected: 'text', example: authorsExample },
   'authors.*.url': { expected: 'a link', example: 'url: https://example.com/~tanaka/' },
+  'authors.*.avatar': { expected: 'a link to an image', example: 'avatar: /images/tanaka.png' },
   defaultAuthor: { expected: 'an author id', example: 'defaultAuthor: tanaka' },
   menu: { expected: 'a list of items with label and url', example: menuExample },
   'menu.*': { expected: 'a mapping with label and url', example: menuExample },

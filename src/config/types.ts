@@ -2,6 +2,8 @@ export interface AuthorProfile {
   name: string;
   bio?: string;
   url?: string;
+  /** Picture shown beside the name in the author box: a site path (`/images/tanaka.png`) or URL. */
+  avatar?: string;
 }
 
 export interface MenuItem {

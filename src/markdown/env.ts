@@ -31,6 +31,8 @@ export interface RenderEnv extends Env {
    */
   pendingReferences: EquationRef[];
   formulaCount: number;
+  /** Fenced code blocks rendered so far. */
+  codeBlocks?: number;
   /** Links and images into the site, in source order. */
   links: InternalLink[];
   /** Sizes and variants of the image files the article may show; absent when it shows none. */

@@ -13,6 +13,7 @@ import { containersPlugin } from './rules/containers.js';
 import { footnotesPlugin } from './rules/footnotes.js';
 import { githubAlertsPlugin } from './rules/github-alerts.js';
 import { linkLocationsPlugin } from './rules/link-locations.js';
+import { headingAnchorsPlugin } from './rules/heading-anchors.js';
 import { collectHeadings, headingIdsPlugin } from './rules/headings.js';
 import { numberEquations } from './equations.js';
 import { theoremRefsPlugin } from './rules/theorem-refs.js';
@@ -74,6 +75,7 @@ export function createMarkdownRenderer(
   // With `breaks`, every line break is shown, so none is joined.
   if (!breaks) md.use(cjkBreaksPlugin);
   md.use(headingIdsPlugin);
+  md.use(headingAnchorsPlugin);
   md.use(codePlugin);
   md.use(containersPlugin);
   md.use(theoremsPlugin, { numberWithin: options.theoremNumbering ?? 'article' });
@@ -120,6 +122,7 @@ export function createMarkdownRenderer(
         ...(env.theorems?.length ? { theorems: env.theorems } : {}),
         ...(env.pendingReferences.length > 0 ? { references: env.pendingReferences } : {}),
         formulaCount: env.formulaCount,
+        ...(env.codeBlocks ? { codeBlocks: env.codeBlocks } : {}),
         ...(env.links.length > 0 ? { links: env.links } : {}),
         anchors: idsIn(html),
         readingLength: readingLength(tokens),

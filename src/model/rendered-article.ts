@@ -102,6 +102,8 @@ export interface RenderedArticle {
   /** References left for the site-wide step (other parts of the series); absent when none. */
   references?: EquationRef[];
   formulaCount: number;
+  /** Fenced code blocks in the body, which get a copy button from a script; absent when none. */
+  codeBlocks?: number;
   /** Links and images into the site, for the build to check; absent when none. */
   links?: InternalLink[];
   /** Every element id in the body (headings, equations, notes): where links may point. */

@@ -5,6 +5,8 @@ export interface AuthorRef {
   id: string;
   name: string;
   bio?: string;
+  /** The configured picture, as written in the config (`/images/a.png` or a URL). */
+  avatar?: string;
   /** Site path with base path, percent-encoded: `/blog/authors/tanaka/`. */
   url: string;
 }

@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { OutputFile } from '../model/index.js';
+import { minifyCss } from './minify-css.js';
 
 const KATEX_ASSETS = 'assets/katex';
 
@@ -34,7 +35,10 @@ export function woff2Only(css: string): string {
   );
 }
 
-/** Every file under `public/`, copied as it is; a missing folder is simply empty. */
+/**
+ * Every file under `public/`, copied as it is but for stylesheets, which are minified
+ * (`minify-css.ts`); a missing folder is simply empty.
+ */
 export async function publicFiles(publicDir: string): Promise<OutputFile[]> {
   let entries;
   try {
@@ -43,14 +47,15 @@ export async function publicFiles(publicDir: string): Promise<OutputFile[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const absolute = path.join(entry.parentPath, entry.name);
-      return {
-        path: path.relative(publicDir, absolute).split(path.sep).join('/'),
-        copyFrom: absolute,
-      };
-    })
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry): Promise<OutputFile> => {
+        const absolute = path.join(entry.parentPath, entry.name);
+        const sitePath = path.relative(publicDir, absolute).split(path.sep).join('/');
+        if (!entry.name.endsWith('.css')) return { path: sitePath, copyFrom: absolute };
+        return { path: sitePath, content: minifyCss(await readFile(absolute, 'utf8')) };
+      }),
+  );
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

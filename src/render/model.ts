@@ -41,7 +41,10 @@ export interface SiteView {
   /** The search page's script (`src/search/client.ts`, copied to `assets/search/search.js`). */
   searchScriptUrl: string;
   stylesheetUrl: string;
+  /** KaTeX's stylesheet: linked only from pages that show a formula (`page.showsMath`). */
   katexStylesheetUrl: string;
+  /** The script that adds a copy button to code blocks (`public/assets/code-copy.js`), on articles with code. */
+  codeCopyScriptUrl: string;
   /**
    * KaTeX's two most used fonts, fetched with the page rather than after the stylesheet,
    * so formulas do not reflow the text when they arrive.
@@ -69,6 +72,8 @@ export interface PageView {
   noindex: boolean;
   /** `og:type`: `article` for articles, else `website`. */
   type: 'article' | 'website';
+  /** Whether the page shows a formula, and so needs KaTeX's stylesheet and fonts. */
+  showsMath: boolean;
   /** Absolute URL of the image shared with the page: the article's `cover`, else the site's default. */
   imageUrl: string;
   /**
@@ -118,8 +123,17 @@ export interface HeadingView {
   html: string;
 }
 
+/** An author as the box at the end of their article shows them. */
+export interface AuthorView extends LinkView {
+  bio?: string;
+  /** The configured picture, base path added; absent when none is configured. */
+  avatarUrl?: string;
+}
+
 export interface ArticleView extends ArticleCardView {
   html: string;
+  /** Whether the body has a code block, which gets a copy button from a script. */
+  hasCode: boolean;
   updated?: DateView;
   description: string;
   toc: HeadingView[];
@@ -129,6 +143,8 @@ export interface ArticleView extends ArticleCardView {
   /** 次の記事: the next newer article of the site. */
   next?: ArticleCardView;
   readMore: ArticleCardView[];
+  /** The authors with their bio and picture, for the box after the article. */
+  authorProfiles: AuthorView[];
 }
 
 /**
@@ -148,6 +164,11 @@ export interface PaginationView {
   nextUrl?: string;
 }
 
+/** A tag and how many articles have it: the search page's list of tags. */
+export interface TagCountView extends LinkView {
+  count: number;
+}
+
 /** What each template receives. */
 export interface TemplateData {
   site: SiteView;
@@ -158,6 +179,8 @@ export interface TemplateData {
   /** On index, tag and author pages. */
   pagination?: PaginationView;
   tag?: LinkView;
-  author?: LinkView & { bio?: string };
+  /** On the search page: every tag in use, most used first. */
+  tags?: TagCountView[];
+  author?: AuthorView;
   series?: LinkView;
 }

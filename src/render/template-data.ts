@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../config/index.js';
 import type { RenderedArticle } from '../model/index.js';
-import type { PageSpec, Pagination, Site, SiteArticle } from '../model/index.js';
+import type { AuthorRef, PageSpec, Pagination, Site, SiteArticle } from '../model/index.js';
 import { createDateFormatter, yearIn, type DateFormatter } from './dates.js';
-import { coverUrl, menuView } from './menu.js';
-import type { PageView, SiteView, TemplateData } from './model.js';
+import { coverUrl, menuUrl, menuView } from './menu.js';
+import type { AuthorView, PageView, SiteView, TagCountView, TemplateData } from './model.js';
 import { blogPosting, scriptSafeJson, webSite } from './structured-data.js';
 import { articleDescription, articleView, cardView, linkView } from './views.js';
 
@@ -25,6 +25,9 @@ export function buildTemplateData(spec: PageSpec, site: Site, config: SiteConfig
       break;
     case 'article':
       data.article = articleView(spec.article, dates);
+      data.article.authorProfiles = spec.article.authors.map((author) =>
+        authorView(author, config.basePath),
+      );
       break;
     case 'tag':
       data.tag = linkView(spec.tag);
@@ -32,10 +35,7 @@ export function buildTemplateData(spec: PageSpec, site: Site, config: SiteConfig
       data.pagination = { ...spec.pagination };
       break;
     case 'author':
-      data.author = {
-        ...linkView(spec.author),
-        ...(spec.author.bio ? { bio: spec.author.bio } : {}),
-      };
+      data.author = authorView(spec.author, config.basePath);
       data.articles = spec.articles.map((article) => cardView(article, dates));
       data.pagination = { ...spec.pagination };
       break;
@@ -43,8 +43,10 @@ export function buildTemplateData(spec: PageSpec, site: Site, config: SiteConfig
       data.series = { name: spec.series.name, url: spec.series.url };
       data.articles = spec.articles.map((article) => cardView(article, dates));
       break;
-    case 'not-found':
     case 'search':
+      data.tags = tagCounts(site);
+      break;
+    case 'not-found':
       break;
   }
   return data;
@@ -112,6 +114,8 @@ export function templateDataKeyer(site: Site): (spec: PageSpec) => string[] {
         const { article } = spec;
         parts.push(
           place(article),
+          // The author box shows each author's bio and picture.
+          JSON.stringify(article.authors),
           JSON.stringify(article.series ?? null),
           'parts',
           ...article.seriesParts.map(place),
@@ -142,8 +146,10 @@ export function templateDataKeyer(site: Site): (spec: PageSpec) => string[] {
       case 'series':
         parts.push(spec.series.name, spec.series.url, ...spec.articles.map(place));
         break;
-      case 'not-found':
       case 'search':
+        parts.push(JSON.stringify(tagCounts(site)));
+        break;
+      case 'not-found':
         break;
     }
     return parts;
@@ -167,6 +173,7 @@ function siteView(spec: PageSpec, site: Site, config: SiteConfig): SiteView {
     searchScriptUrl: `${basePath}assets/search/search.js`,
     stylesheetUrl: `${basePath}assets/style.css`,
     katexStylesheetUrl: `${basePath}assets/katex/katex.min.css`,
+    codeCopyScriptUrl: `${basePath}assets/code-copy.js`,
     preloadFontUrls: showsMath(spec)
       ? ['KaTeX_Main-Regular', 'KaTeX_Math-Italic'].map(
           (font) => `${basePath}assets/katex/fonts/${font}.woff2`,
@@ -176,6 +183,29 @@ function siteView(spec: PageSpec, site: Site, config: SiteConfig): SiteView {
     locale: ogLocale(config.language),
     // 0 when the site has no article yet: the footer then shows no year.
     copyrightYear: newest ? yearIn(config.timeZone, newest.rendered.article.date) : 0,
+  };
+}
+
+/**
+ * Every tag with its number of articles, most used first: the search page offers them as
+ * a way onward that needs no JavaScript.
+ */
+function tagCounts(site: Site): TagCountView[] {
+  const counts = new Map<string, number>();
+  for (const article of site.articles) {
+    for (const tag of article.tags) counts.set(tag.url, (counts.get(tag.url) ?? 0) + 1);
+  }
+  return site.tags
+    .map((tag) => ({ ...linkView(tag), count: counts.get(tag.url) ?? 0 }))
+    .filter((tag) => tag.count > 0)
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function authorView(author: AuthorRef, basePath: string): AuthorView {
+  return {
+    ...linkView(author),
+    ...(author.bio ? { bio: author.bio } : {}),
+    ...(author.avatar ? { avatarUrl: menuUrl(author.avatar, basePath) } : {}),
   };
 }
 
@@ -215,6 +245,7 @@ function pageView(spec: PageSpec, config: SiteConfig, dates: DateFormatter): Pag
       spec.kind === 'search' ||
       (spec.kind === 'article' && spec.article.rendered.article.draft),
     type: spec.kind === 'article' ? 'article' : 'website',
+    showsMath: showsMath(spec),
     imageUrl,
     structuredDataHtml: '',
   };

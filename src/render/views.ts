@@ -61,9 +61,12 @@ export function articleView(article: SiteArticle, dates: DateFormatter): Article
   const view: ArticleView = {
     ...cardView(article, dates),
     html: rendered.html,
+    // The body itself is not here when the build renders the page: its summary counts.
+    hasCode: (rendered.codeBlocks ?? 0) > 0,
     description: articleDescription(article),
     toc: rendered.headings.filter((heading) => TOC_LEVELS.has(heading.level)).map(headingView),
     readMore: article.readMore.map((other) => cardView(other, dates)),
+    authorProfiles: [],
   };
   if (rendered.article.updated) view.updated = dates(rendered.article.updated);
   const series = seriesView(article);

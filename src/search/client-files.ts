@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 /**
  * The browser's modules, as compiled by `tsc` into `lib/search/`: the search page's
@@ -17,17 +19,30 @@ const MODULES: [compiled: string, site: string][] = [
   ['query.js', 'query.js'],
   ['tokenize.js', 'tokenize.js'],
   ['format.js', 'format.js'],
+  ['excerpt.js', 'excerpt.js'],
+];
+
+/** BudouX's parser and Japanese model, ES modules without imports, beside the client (`client.ts`). */
+// `require` finds the CommonJS build (`dist/`); the ES modules are in `module/` beside it.
+const BUDOUX = new URL(
+  '../module/',
+  pathToFileURL(createRequire(import.meta.url).resolve('budoux')),
+);
+const BUDOUX_MODULES: [packaged: string, site: string][] = [
+  ['parser.js', 'budoux-parser.js'],
+  ['data/models/ja.js', 'budoux-ja.js'],
 ];
 
 /** The modules without their source-map comment: the maps stay in the package. */
 export async function searchClientFiles(): Promise<{ path: string; content: string }[]> {
+  const sources: [URL, string][] = [
+    ...MODULES.map(([compiled, site]): [URL, string] => [new URL(compiled, COMPILED), site]),
+    ...BUDOUX_MODULES.map(([packaged, site]): [URL, string] => [new URL(packaged, BUDOUX), site]),
+  ];
   return Promise.all(
-    MODULES.map(async ([compiled, site]) => ({
+    sources.map(async ([source, site]) => ({
       path: `${SEARCH_CLIENT_FOLDER}/${site}`,
-      content: (await readFile(new URL(compiled, COMPILED), 'utf8')).replace(
-        /\n\/\/# sourceMappingURL=\S+\s*$/,
-        '\n',
-      ),
+      content: (await readFile(source, 'utf8')).replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'),
     })),
   );
 }

@@ -5,6 +5,7 @@
  * Compiled and copied to `/assets/search/search.js` with the modules it imports, which
  * are the build's own (`tokenize.js`, `query.js`).
  */
+import { excerptWindow, type PhraseSplitter } from './excerpt.js';
 import type { Fragment } from './format.js';
 import { createSearcher, type SearchHit } from './query.js';
 import { normalizeText, type QueryTerm } from './tokenize.js';
@@ -34,6 +35,29 @@ async function loadIndexFile(base: string, file: string): Promise<unknown> {
       ).text()
     : new TextDecoder().decode(bytes);
   return JSON.parse(text);
+}
+
+/**
+ * BudouX's parser and Japanese model (about 8 kB gzipped), copied beside this script, for
+ * cutting excerpts between phrases. Loaded with the first search; without it an excerpt
+ * is cut by length.
+ */
+let splitter: Promise<PhraseSplitter | undefined> | undefined;
+
+function loadSplitter(): Promise<PhraseSplitter | undefined> {
+  // Specifiers in variables: they name files of the built site, not of this package.
+  const parserModule = './budoux-parser.js';
+  const modelModule = './budoux-ja.js';
+  splitter ??= Promise.all([import(parserModule), import(modelModule)])
+    .then(([{ Parser }, { model }]) => {
+      const parser = new Parser(model) as { parse(text: string): string[] };
+      return (text: string) => parser.parse(text);
+    })
+    .catch((error: unknown) => {
+      console.warn('phrase boundaries unavailable', error);
+      return undefined;
+    });
+  return splitter;
 }
 
 let latest = 0;
@@ -68,9 +92,12 @@ function start(
     try {
       const { terms, hits, total } = await searcher.search(query, MAX_RESULTS);
       const shown = hits.slice(0, MAX_RESULTS);
-      const fragments = await Promise.all(shown.map((hit) => searcher.fragment(hit.id)));
+      const [fragments, phrases] = await Promise.all([
+        Promise.all(shown.map((hit) => searcher.fragment(hit.id))),
+        loadSplitter(),
+      ]);
       if (id !== latest) return;
-      show(query, terms, shown, fragments, total ?? -hits.length);
+      show(query, terms, shown, fragments, total ?? -hits.length, phrases);
     } catch (error) {
       if (id !== latest) return;
       list.replaceChildren();
@@ -88,9 +115,10 @@ function start(
     fragments: Fragment[],
     /** Negative when only that many (or more) are known to match. */
     total: number,
+    phrases: PhraseSplitter | undefined,
   ): void {
     const marks = marksOf(terms);
-    list.replaceChildren(...fragments.map((fragment) => resultItem(fragment, marks)));
+    list.replaceChildren(...fragments.map((fragment) => resultItem(fragment, marks, phrases)));
     if (total === 0) status.textContent = `「${query}」を含む記事は見つかりませんでした。`;
     // More articles may contain it than were checked: the best ones are certain, the count is not.
     else if (total < 0)
@@ -122,7 +150,11 @@ function start(
   else section.setAttribute('aria-busy', 'false');
 }
 
-function resultItem(fragment: Fragment, marks: string[]): HTMLLIElement {
+function resultItem(
+  fragment: Fragment,
+  marks: string[],
+  phrases: PhraseSplitter | undefined,
+): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const title = document.createElement('h2');
@@ -140,7 +172,7 @@ function resultItem(fragment: Fragment, marks: string[]): HTMLLIElement {
   }
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
-  excerpt.append(...excerptNodes(fragment.text, marks));
+  excerpt.append(...excerptNodes(fragment.text, marks, phrases));
   item.append(excerpt);
   return item;
 }
@@ -177,10 +209,15 @@ function normalizedWithOrigins(text: string): { normalized: string; origins: num
 }
 
 /**
- * About EXCERPT_LENGTH characters of the text around the first match, matches in <mark>,
- * formulas (`$…$` in the text) as TeX in <code>.
+ * About EXCERPT_LENGTH characters of the text around the first match, cut between
+ * phrases (`excerpt.ts`), matches in <mark>, formulas (`$…$` in the text) as TeX in
+ * <code>: the README's promise, and what a reader types to find them.
  */
-function excerptNodes(text: string, marks: string[]): (Node | string)[] {
+function excerptNodes(
+  text: string,
+  marks: string[],
+  phrases: PhraseSplitter | undefined,
+): (Node | string)[] {
   const { normalized, origins } = normalizedWithOrigins(text);
   let first = -1;
   for (const mark of marks) {
@@ -188,8 +225,7 @@ function excerptNodes(text: string, marks: string[]): (Node | string)[] {
     if (at !== -1 && (first === -1 || at < first)) first = at;
   }
   const firstOrigin = first === -1 ? 0 : origins[first]!;
-  const start = firstOrigin <= 30 ? 0 : firstOrigin - 30;
-  const end = Math.min(text.length, start + EXCERPT_LENGTH);
+  const { start, end } = excerptWindow(text, firstOrigin, EXCERPT_LENGTH, phrases);
   // Pieces of the window: [text, marked?].
   const pieces: [string, boolean][] = [];
   let position = start;

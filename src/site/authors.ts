@@ -63,11 +63,12 @@ export function indexAuthors(articles: readonly Article[], config: SiteConfig): 
   const placed = new Map<string, PlacedAuthor>();
   for (const mention of mentions.values()) {
     const segment = segments.get(mention.key)!;
-    const bio = mention.configId === undefined ? undefined : config.authors[mention.configId]!.bio;
+    const profile = mention.configId === undefined ? undefined : config.authors[mention.configId]!;
     const ref: AuthorRef = {
       id: mention.configId ?? segment,
       name: mention.name,
-      ...(bio === undefined ? {} : { bio }),
+      ...(profile?.bio === undefined ? {} : { bio: profile.bio }),
+      ...(profile?.avatar === undefined ? {} : { avatar: profile.avatar }),
       url: urlFor(config, 'authors', segment),
     };
     placed.set(mention.key, { ref, segment });

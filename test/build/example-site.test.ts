@@ -75,7 +75,7 @@ describe('the example site', () => {
     }
   });
 
-  it('gives each article Read more cards with title, excerpt, author and date, linking to other articles', () => {
+  it('gives each article Read more cards with title, author and date, linking to other articles', () => {
     for (const [file, page] of articlePages()) {
       const cards = page.querySelectorAll('.read-more .post-card');
       expect(cards.length, file).toBe(3);

@@ -144,6 +144,18 @@ describe('unknown keys', () => {
     expect(diagnostics[0]).toMatchObject({ line: 4, column: 5, severity: 'warning' });
     expect(diagnostics[0]?.message).toContain('`twitter` in `authors.tanaka`');
   });
+
+  it('takes a picture for the author box as a site path or URL, and refuses anything else', () => {
+    const { config, diagnostics } = parse(
+      'authors:\n  tanaka:\n    name: 田中太郎\n    avatar: /images/tanaka.png\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(config?.authors.tanaka?.avatar).toBe('/images/tanaka.png');
+    const wrong = parse(
+      'authors:\n  tanaka:\n    name: 田中太郎\n    avatar: javascript:alert(1)\n',
+    );
+    expect(wrong.diagnostics[0]).toMatchObject({ line: 4, severity: 'error' });
+  });
 });
 
 describe('base URL and base path', () => {

@@ -18,7 +18,7 @@ describe('fenced code, highlighted at build time', () => {
   test('Python gets coloured tokens with a light and a dark colour each, and no script', () => {
     const html = render('```python\ndef f(x):\n    return x ** 2  # 二乗\n```\n');
     expect(html).toMatch(
-      /^<pre class="shiki shiki-themes github-light-default github-dark-default"/,
+      /<pre class="shiki shiki-themes github-light-default github-dark-default"/,
     );
     expect(html).toContain('data-language="python"');
     expect(html).toMatch(
@@ -91,7 +91,7 @@ describe('fenced code, highlighted at build time', () => {
   test('```python:main.py (Zenn, Qiita) is Python, captioned with its file name above the code', () => {
     const html = render('```python:main.py\nprint("こんにちは")\n```\n');
     expect(html).toMatch(
-      /^<figure class="code-block">\n<figcaption class="code-block__name">main.py<\/figcaption>\n<pre class="shiki/,
+      /^<figure class="code-block">\n<figcaption class="code-block__bar"><span class="code-block__name">main.py<\/span> <span class="code-block__language">python<\/span><\/figcaption>\n<pre class="shiki/,
     );
     expect(html).toContain('data-language="python"');
     expect(html).toMatch(/--shiki-light:#[0-9A-Fa-f]{6}[^>]*>print<\/span>/);
@@ -107,12 +107,15 @@ describe('fenced code, highlighted at build time', () => {
     expect(parseFenceInfo('python title="a:b"')).toEqual({ label: 'python' });
     expect(parseFenceInfo('diff js:index.js')).toEqual({ label: 'diff', fileName: 'index.js' });
     const html = render('```:メモ.txt\n買うもの\n```\n');
-    expect(html).toContain('<figcaption class="code-block__name">メモ.txt</figcaption>');
+    expect(html).toContain(
+      '<figcaption class="code-block__bar"><span class="code-block__name">メモ.txt</span></figcaption>',
+    );
   });
 
   test('```diff js:index.js (Zenn) is a diff, captioned with the file name', () => {
     const html = render('```diff js:index.js\n-const a = 1;\n+const a = 2;\n```\n');
-    expect(html).toContain('<figcaption class="code-block__name">index.js</figcaption>');
+    expect(html).toContain('<span class="code-block__name">index.js</span>');
+    expect(html).toContain('<span class="code-block__language">diff</span>');
     expect(html).toContain('data-language="diff"');
     const colours = new Set(
       [...html.matchAll(/--shiki-light:(#[0-9A-Fa-f]{6})/g)].map((m) => m[1]),
@@ -120,9 +123,23 @@ describe('fenced code, highlighted at build time', () => {
     expect(colours.size).toBeGreaterThan(2);
   });
 
+  test('a block names its language in a bar above the code, as the author wrote it', () => {
+    const html = render('```shell\nnpm run build\n```\n');
+    expect(html).toMatch(
+      /^<div class="code-block">\n<div class="code-block__bar"><span class="code-block__language">shell<\/span><\/div>\n<pre class="shiki/,
+    );
+    expect(html.trimEnd()).toMatch(/<\/pre>\n<\/div>$/);
+  });
+
+  test('a block without a language has no bar (the copy button brings its own)', () => {
+    const html = render('```\nただの文字\n```\n');
+    expect(html).toMatch(/^<div class="code-block">\n<pre class="shiki/);
+    expect(html).not.toContain('code-block__bar');
+  });
+
   test('a file name is escaped', () => {
     const html = render('```ts:<img src=x onerror=alert(1)>.ts\nlet a = 1;\n```\n');
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.ts</figcaption>');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.ts</span>');
     expect(html).not.toMatch(/<img/);
     expect(html).toContain('data-language="ts"');
   });

@@ -180,4 +180,9 @@ describe('excerpts shown on other pages', () => {
     expect(excerptHtml).toContain('(1)');
     expect(excerptHtml).not.toContain('href=');
   });
+
+  it('counts the code blocks, so that only a page with code loads the copy button', () => {
+    expect(render('```shell\nls\n```\n\n```\nx\n```\n').codeBlocks).toBe(2);
+    expect(render('本文だけ。\n').codeBlocks).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,14 +18,21 @@ export interface BuiltSite {
 }
 
 /**
- * A site of the given articles alone (file name → Markdown source), built into a
+ * A site of the given articles (file name → Markdown source), built into a
  * temporary folder as `sugaku build` would, without the render cache. The example site
  * itself is built once per run: see test/support/example-site.ts.
  */
-export async function buildPosts(posts: Record<string, string>): Promise<BuiltSite> {
+export async function buildPosts(
+  posts: Record<string, string>,
+  /** Beside the example site's own articles: for a test that needs both on one site. */
+  { withExample = false } = {},
+): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(tmpdir(), 'sugaku-reader-'));
   const content = path.join(root, 'content');
   await mkdir(path.join(content, 'posts'), { recursive: true });
+  if (withExample) {
+    await cp(path.join(repo, 'content/posts'), path.join(content, 'posts'), { recursive: true });
+  }
   for (const [name, source] of Object.entries(posts)) {
     await writeFile(path.join(content, 'posts', name), source);
   }

@@ -76,7 +76,6 @@ describe('a site under /blog/', async () => {
       for (const url of internal) expect(url).toMatch(/^\/blog\//);
       expect(links(html)).toEqual(
         expect.arrayContaining([
-          '/blog/assets/katex/katex.min.css',
           '/blog/assets/style.css',
           '/blog/feed.xml',
           '/blog/search/',

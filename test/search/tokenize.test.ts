@@ -45,6 +45,9 @@ describe('the modules the browser loads', () => {
   test('are the compiled modules the build runs, the tokenizer among them, without source maps', async () => {
     const files = await searchClientFiles();
     expect(files.map((file) => file.path).sort()).toEqual([
+      'assets/search/budoux-ja.js',
+      'assets/search/budoux-parser.js',
+      'assets/search/excerpt.js',
       'assets/search/format.js',
       'assets/search/query.js',
       'assets/search/search.js',
@@ -62,5 +65,11 @@ describe('the modules the browser loads', () => {
     const script = files.find((file) => file.path.endsWith('/search.js'))!.content;
     expect(script).toMatch(/from '\.\/query\.js'/);
     expect(script).toMatch(/from '\.\/tokenize\.js'/);
+    expect(script).toMatch(/from '\.\/excerpt\.js'/);
+    // BudouX, for cutting excerpts between phrases: loaded by names the site has.
+    expect(script).toContain("'./budoux-parser.js'");
+    expect(files.find((file) => file.path.endsWith('/budoux-parser.js'))!.content).toContain(
+      'export class Parser',
+    );
   });
 });

@@ -109,20 +109,35 @@ export function highlightCode(code: string, info: string): string {
 /** What a fence's language looks like: `ts`, `c++`, `objective-c`, `f#`, `python3.12`. */
 const LANGUAGE_LABEL = /^[\p{L}\p{N}_+#.-]+$/u;
 
+/** What the renderer counts in markdown-it's `env`: the page loads the copy script only when there is code. */
+interface CodeEnv {
+  codeBlocks?: number;
+}
+
 /**
- * Replaces markdown-it's `fence` renderer with Shiki's output. A fence with a file name
- * is a figure captioned with it, above the code as on Zenn and Qiita; the caption also
- * names the code block for a screen reader.
+ * Replaces markdown-it's `fence` renderer with Shiki's output, in a box with a bar above
+ * the code that names its language and, for ```` ```python:main.py ````, its file name
+ * (as on Zenn and Qiita). A block with a file name is a figure captioned with the bar,
+ * which also names the code for a screen reader. The copy button is not here: it only
+ * works with JavaScript, so `assets/code-copy.js` adds it to each bar.
  */
 export function codePlugin(md: MarkdownIt): void {
-  md.renderer.rules.fence = (tokens: Token[], index: number) => {
+  md.renderer.rules.fence = (tokens: Token[], index: number, _options, env: unknown) => {
     const token = tokens[index]!;
+    const counted = env as CodeEnv | undefined;
+    if (counted) counted.codeBlocks = (counted.codeBlocks ?? 0) + 1;
     const code = highlightCode(token.content, token.info);
-    const { fileName } = parseFenceInfo(token.info);
-    if (fileName === undefined) return `${code}\n`;
+    const { label, fileName } = parseFenceInfo(token.info);
+    const language = LANGUAGE_LABEL.test(label)
+      ? `<span class="code-block__language">${md.utils.escapeHtml(label)}</span>`
+      : '';
+    if (fileName === undefined) {
+      const bar = language ? `<div class="code-block__bar">${language}</div>\n` : '';
+      return `<div class="code-block">\n${bar}${code}\n</div>\n`;
+    }
     return (
-      `<figure class="code-block">\n` +
-      `<figcaption class="code-block__name">${md.utils.escapeHtml(fileName)}</figcaption>\n` +
+      `<figure class="code-block">\n<figcaption class="code-block__bar">` +
+      `<span class="code-block__name">${md.utils.escapeHtml(fileName)}</span>${language ? ` ${language}` : ''}</figcaption>\n` +
       `${code}\n</figure>\n`
     );
   };
