@@ -20,11 +20,26 @@ const preload = (file: string) => ({
 let root: string;
 let out: string;
 
-function post(name: string, body: string): Promise<void> {
+function post(name: string, body: string, date = '2025-05-20'): Promise<void> {
   return writeFile(
     path.join(root, 'content', 'posts', name),
-    `---\ntitle: ${name}\ndate: 2025-05-20\n---\n\n${body}\n`,
+    `---\ntitle: ${name}\ndate: ${date}\n---\n\n${body}\n`,
   );
+}
+
+/**
+ * Sixteen short, older articles besides the one under test: a step with a single task runs
+ * in the main thread while no worker has started, so only a site with two tasks of
+ * articles (sixteen each) reaches the threads.
+ */
+async function olderArticles(): Promise<void> {
+  for (let day = 1; day <= 16; day++) {
+    await post(
+      `kako${day}.md`,
+      `${day} 日目のメモ: $x^{${day}}$ を微分する。`,
+      `2025-01-${String(day).padStart(2, '0')}`,
+    );
+  }
 }
 
 function build(jobs: string, env: NodeJS.ProcessEnv = {}) {
@@ -56,12 +71,13 @@ async function expectPreviousSite(before: Map<string, string>): Promise<void> {
 describe('a worker thread that dies in the middle of a build', () => {
   it('ends the build in one line with exit code 70 and keeps the previous site', async () => {
     const before = await hashTree(out);
-    await post('tomaru.md', 'ここでスレッドが止まる。');
+    await post('tomaru.md', 'ここでスレッドが止まる。', '2025-06-01');
+    await olderArticles();
 
     const run = await build('2', preload('stopping-worker.mjs'));
 
     expect(run.stderr).toMatch(
-      /^sugaku: internal error while rendering content\/posts\/tomaru\.md in a worker thread: Error: the worker thread stopped unexpectedly \(exit code 9\) \(a bug in sugaku: the previous output was left as it was; run again with --debug for the stack trace\)\n$/,
+      /^sugaku: internal error while rendering content\/posts\/tomaru\.md(?: and \d+ more)? in a worker thread: Error: the worker thread stopped unexpectedly \(exit code 9\) \(a bug in sugaku: the previous output was left as it was; run again with --debug for the stack trace\)\n$/,
     );
     expect(run.code).toBe(70);
     await expectPreviousSite(before);
@@ -72,6 +88,7 @@ describe('a worker thread that runs out of memory', () => {
   it('ends the build in one line with exit code 70 and keeps the previous site', async () => {
     const before = await hashTree(out);
     await post('kuishinbo.md', 'メモリを食べ尽くす。');
+    await olderArticles();
 
     const run = await build('2', preload('hungry-worker.mjs'));
 

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { repo, runCli } from '../support/cli.js';
 
 let root: string;
 
@@ -16,8 +16,20 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
+/**
+ * The example site and sixteen more short articles: a step with a single task runs in the
+ * main thread while no worker has started, and the articles must reach the threads too.
+ */
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'sugaku-parallel-'));
+  await cp(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
+  for (let day = 1; day <= 16; day++) {
+    await writeFile(
+      path.join(root, 'content/posts', `memo-${day}.md`),
+      `---\ntitle: 計算メモ ${day}\ndate: 2024-03-${String(day).padStart(2, '0')}\ntags: [メモ]\n---\n\n` +
+        `$\\int_0^1 x^{${day}}\\,dx = \\frac{1}{${day + 1}}$ を確かめる。\n`,
+    );
+  }
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -27,6 +39,8 @@ describe('worker threads', () => {
   it('give the same site, byte for byte, as a build in one thread', async () => {
     const serial = await runCli([
       'build',
+      '--content',
+      path.join(root, 'content'),
       '--out',
       path.join(root, 'serial'),
       '--jobs',
@@ -36,6 +50,8 @@ describe('worker threads', () => {
     ]);
     const parallel = await runCli([
       'build',
+      '--content',
+      path.join(root, 'content'),
       '--out',
       path.join(root, 'parallel'),
       '--jobs',
