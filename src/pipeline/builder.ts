@@ -9,7 +9,7 @@ import { runBuild } from './run.js';
 
 /** One-shot build, as `sugaku build` runs it. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const builder = createBuilder(options);
+  const builder = createBuilder(options, { oneShot: true });
   try {
     return await builder.build();
   } finally {
@@ -25,7 +25,11 @@ const SAVE_DELAY_MS = 500;
  * keys and hashes, the worker threads. A second `build()` after an edit renders the
  * edited article and the pages whose data changed, nothing else.
  */
-export function createBuilder(options: BuildOptions): Builder {
+export function createBuilder(
+  options: BuildOptions,
+  /** Built once and closed (`sugaku build`): a small blog's render stays in this thread. */
+  { oneShot = false } = {},
+): Builder {
   const memory: BuilderMemory = {
     summaries: new Map(),
     bodies: new Map(),
@@ -52,7 +56,7 @@ export function createBuilder(options: BuildOptions): Builder {
       // A save not yet begun waits for this build, which saves what it parsed as well.
       clearTimeout(saveTimer);
       await saving;
-      runner ??= createTaskRunner(options.jobs);
+      runner ??= createTaskRunner(options.jobs, undefined, { aloneHere: oneShot });
       const started = performance.now();
       const run = createRun(options, runner, memory);
       const result = await runBuild(run, hint);

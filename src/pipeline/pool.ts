@@ -18,9 +18,9 @@ export interface TaskRunner {
   /** How many it has started so far. */
   readonly threadsStarted: number;
   /**
-   * `alone`: the caller sends no other task of its step. With no thread started yet, such a
-   * task is done in this thread: a worker costs about a second of CPU to start and load
-   * KaTeX, more than a small blog's whole render.
+   * `alone`: the caller sends no other task of its step. With no thread started yet, a
+   * one-shot build's runner does such a task in this thread: a worker costs about a second
+   * of CPU to start and load KaTeX, more than a small blog's whole render.
    */
   articles(task: ArticleTask, alone?: boolean): Promise<RenderedSummary[]>;
   pages(task: PageTask, alone?: boolean): Promise<PageTaskResult>;
@@ -53,6 +53,11 @@ export function createTaskRunner(
   jobs = availableParallelism(),
   /** The module the threads run; another one only in the pool's own tests. */
   workerFile?: URL,
+  /**
+   * Do a task sent alone in this thread while no thread has started: for one build. A dev
+   * server keeps its main thread for the watcher's messages and the browser's requests.
+   */
+  { aloneHere = false } = {},
 ): TaskRunner {
   if (jobs <= 1 || (!workerFile && import.meta.url.endsWith('.ts'))) {
     return {
@@ -118,7 +123,7 @@ export function createTaskRunner(
     }
   };
   /** Whether a task sent alone is done in this thread: nothing started, nothing else asked. */
-  const here = (alone: boolean) => alone && !started() && waiting.length === 0;
+  const here = (alone: boolean) => aloneHere && alone && !started() && waiting.length === 0;
 
   const run = <R>(task: Task, thread?: number): Promise<R> =>
     new Promise<R>((resolve, reject) => {

@@ -51,7 +51,7 @@ describe('the worker pool', () => {
   });
 
   it('does a task sent alone in this thread while no thread has started: a small blog starts none', async () => {
-    runner = createTaskRunner(2, WORKER);
+    runner = createTaskRunner(2, WORKER, { aloneHere: true });
     const { article } = rendered({ slug: '小さな記事', date: '2025-05-20' });
     const [result] = await runner.articles(
       { kind: 'articles', markdown: { macros: {}, basePath: '/' }, jobs: [{ key: 'k', article }] },
@@ -60,6 +60,15 @@ describe('the worker pool', () => {
     // Rendered here by the real renderer, not by the stand-in threads.
     expect(result!.summary.excerptText).toContain('本文');
     expect(runner.threadsStarted).toBe(0);
+    // A long-lived runner (the dev server's) sends it to a thread all the same.
+    const dev = createTaskRunner(2, WORKER);
+    try {
+      const [there] = await dev.articles(articleTask('content/posts/小さな記事.md'), true);
+      expect(there!.summary).toHaveProperty('thread');
+      expect(dev.threadsStarted).toBe(1);
+    } finally {
+      await dev.close();
+    }
     // Once a thread runs, work goes to the threads again.
     await threadOf(articleTask('content/posts/並んだ記事.md'));
     expect(await threadOf(articleTask('content/posts/次の記事.md'))).toHaveLength(1);
