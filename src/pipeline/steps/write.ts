@@ -36,14 +36,14 @@ export async function openOutput(
   };
 }
 
-/** Write search: wait for the search index, which was made beside the pages. */
+/** Write search: the search index, updated before the pages or made now, after them. */
 export async function searchFiles(
   run: BuildRun,
   output: OpenOutput,
   search: PendingSearchIndex,
 ): Promise<KeyedFile[]> {
   const waitStarted = performance.now();
-  const made = await search.files;
+  const made = await search.files();
   run.stats.searchWaitSeconds = (performance.now() - waitStarted) / 1000;
   output.files.push(...made.map((file) => file.path));
   // Files of the search index it keeps were checked when it was made.
