@@ -56,7 +56,7 @@ export function createBuilder(
       // A save not yet begun waits for this build, which saves what it parsed as well.
       clearTimeout(saveTimer);
       await saving;
-      runner ??= createTaskRunner(options.jobs, undefined, { aloneHere: oneShot });
+      runner ??= createTaskRunner(options.jobs, undefined, { oneBuild: oneShot });
       const started = performance.now();
       const run = createRun(options, runner, memory);
       const result = await runBuild(run, hint);

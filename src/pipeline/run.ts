@@ -65,6 +65,7 @@ async function steps(run: BuildRun, hint?: BuildHint): Promise<BuildResult> {
       plans,
       output.keep,
     );
+    await run.runner.release();
     const searchIndex = await searchFiles(run, output, search);
     await writeFiles(run, output, [...assets, ...searchIndex]);
     if (hasErrors(run.diagnostics, options.strict)) {

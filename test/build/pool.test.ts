@@ -51,7 +51,7 @@ describe('the worker pool', () => {
   });
 
   it('does a task sent alone in this thread while no thread has started: a small blog starts none', async () => {
-    runner = createTaskRunner(2, WORKER, { aloneHere: true });
+    runner = createTaskRunner(2, WORKER, { oneBuild: true });
     const { article } = rendered({ slug: '小さな記事', date: '2025-05-20' });
     const [result] = await runner.articles(
       { kind: 'articles', markdown: { macros: {}, basePath: '/' }, jobs: [{ key: 'k', article }] },
@@ -73,6 +73,23 @@ describe('the worker pool', () => {
     await threadOf(articleTask('content/posts/並んだ記事.md'));
     expect(await threadOf(articleTask('content/posts/次の記事.md'))).toHaveLength(1);
     expect(runner.threadsStarted).toBe(1);
+  });
+
+  it('stops its idle threads when released after one build’s pages, and starts one again if work comes', async () => {
+    runner = createTaskRunner(2, WORKER, { oneBuild: true });
+    await Promise.all([runner.pages(pageTask), runner.pages(pageTask)]);
+    expect(runner.threadsStarted).toBe(2);
+    await runner.release();
+    expect(runner.threadsStarted).toBe(0);
+    expect(await threadOf(articleTask('content/posts/あとから.md'))).toHaveLength(1);
+    expect(runner.threadsStarted).toBe(1);
+  });
+
+  it('keeps its threads, and their formula caches, when it serves a dev server', async () => {
+    runner = createTaskRunner(2, WORKER);
+    await Promise.all([runner.pages(pageTask), runner.pages(pageTask)]);
+    await runner.release();
+    expect(runner.threadsStarted).toBe(2);
   });
 
   it('gives other work to whichever thread is free', async () => {
