@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { build, type BuildResult } from '../../src/pipeline/index.js';
 import { repo } from '../support/cli.js';
+import { repositoryBuildOptions } from '../support/site-build.js';
 
 /** Where the reader tests leave their screenshots (git-ignored). */
 export const SCREENSHOTS = path.join(repo, 'test-results/reader');
@@ -37,17 +38,9 @@ export async function buildPosts(
     await writeFile(path.join(content, 'posts', name), source);
   }
   const out = path.join(root, 'dist');
-  const result = await build({
-    cwd: repo,
-    contentDir: path.relative(repo, content),
-    outDir: out,
-    templatesDir: 'templates',
-    publicDir: 'public',
-    drafts: false,
-    strict: false,
-    cacheDir: false,
-    jobs: 1,
-  });
+  const result = await build(
+    repositoryBuildOptions(path.relative(repo, content), out, { jobs: 1 }),
+  );
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   expect(result.exitCode).toBe(0);
   return { root, out, result, remove: () => rm(root, { recursive: true, force: true }) };

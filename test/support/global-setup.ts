@@ -7,6 +7,7 @@ import { build } from '../../src/pipeline/index.js';
 import { CHROMIUM_LAUNCH } from './chromium.js';
 import { repo } from './cli.js';
 import type { SharedBuild, SharedSite } from './example-site.js';
+import { repositoryBuildOptions } from './site-build.js';
 
 /**
  * What the tests of the `site` project (vitest.config.ts) share, made once per run before
@@ -49,17 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 /** As `sugaku build` would, without the render cache. */
 async function buildInto(content: string, root: string, basePath?: string): Promise<SharedBuild> {
   const out = path.join(root, 'dist');
-  const result = await build({
-    cwd: repo,
-    contentDir: content,
-    outDir: out,
-    templatesDir: 'templates',
-    publicDir: 'public',
-    drafts: false,
-    strict: false,
-    cacheDir: false,
-    ...(basePath ? { basePath } : {}),
-  });
+  const result = await build(repositoryBuildOptions(content, out, basePath ? { basePath } : {}));
   return {
     out,
     basePath: basePath ?? '/',

@@ -21,3 +21,26 @@ export function siteBuildOptions(root: string, extra: Partial<BuildOptions> = {}
     ...extra,
   };
 }
+
+/**
+ * A build of another content folder with the repository's templates, public files and
+ * config, as `sugaku build --content DIR` run in the repository makes it, without the
+ * render cache.
+ */
+export function repositoryBuildOptions(
+  contentDir: string,
+  outDir: string,
+  extra: Partial<BuildOptions> = {},
+): BuildOptions {
+  return {
+    cwd: repo,
+    contentDir,
+    outDir,
+    templatesDir: 'templates',
+    publicDir: 'public',
+    drafts: false,
+    strict: false,
+    cacheDir: false,
+    ...extra,
+  };
+}
