@@ -1,4 +1,3 @@
-export type { Article, BundleFile, SourceFile, SourcePosition } from '../model/index.js';
 export type { ArticleResult, StoredArticleResult, UnknownFrontMatterKey } from './article.js';
 export type { ArticlesResult, LoadOptions } from './articles.js';
 export type { SourcesResult } from './read.js';

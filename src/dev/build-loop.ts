@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ArticlePage, Builder, BuildResult } from '../pipeline/index.js';
-import type { OutputFile } from '../output/index.js';
 import type { DevEvent } from './dev-server.js';
 import type { LiveReload } from './live-reload.js';
 import { movedArticles } from './moved-pages.js';
 import { internalErrorOverlayHtml, overlayHtml } from './overlay.js';
 import { pathState, SAVE_GRACE_MS } from './save-grace.js';
+import type { OutputFile } from '../model/index.js';
 
 /** The last good build, as served. */
 export interface ServedSite {

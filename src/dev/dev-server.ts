@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createBuilder, type BuildResult } from '../pipeline/index.js';
-import { outputFileBytes, type OutputFile } from '../output/index.js';
+import { outputFileBytes } from '../output/index.js';
 import { escapeHtml } from '../util/index.js';
 import { createBuildLoop } from './build-loop.js';
 import { contentTypeFor, isHtml } from './content-type.js';
@@ -21,6 +21,7 @@ import { movedNoticeHtml } from './overlay.js';
 import { resolveRequestPath } from './request-path.js';
 import type { InputWatcher } from './watcher.js';
 import { watchInputsInThread } from './watcher-thread.js';
+import type { OutputFile } from '../model/index.js';
 
 export interface DevServerOptions {
   cwd: string;

@@ -1,11 +1,3 @@
-export type {
-  ArticleImages,
-  Equation,
-  EquationRef,
-  Heading,
-  ImageFacts,
-  RenderedArticle,
-} from '../model/index.js';
 export { variantPath } from './rules/images.js';
 export type { MarkdownOptions, MarkdownRenderer } from './renderer.js';
 export { createMarkdownRenderer } from './renderer.js';

@@ -1,4 +1,3 @@
-export type { OutputFile } from '../model/index.js';
 export { inMemory, outputFileBytes } from './output-file.js';
 export type { SiteWriter } from './site-writer.js';
 export {

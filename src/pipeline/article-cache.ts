@@ -3,10 +3,10 @@ import { readFile as readFileCallback, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Article } from '../content/index.js';
-import type { MarkdownOptions, RenderedArticle } from '../markdown/index.js';
+import type { MarkdownOptions } from '../markdown/index.js';
 import type { SearchEntry } from '../search/index.js';
 import { sha256 } from './fingerprint.js';
+import type { Article, RenderedArticle } from '../model/index.js';
 
 // fs.promises.readFile costs about twice the callback version per small file
 // (https://github.com/nodejs/node/issues/52046), and a build reads thousands of entries.

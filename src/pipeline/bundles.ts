@@ -1,6 +1,5 @@
-import type { Article, BundleFile } from '../content/index.js';
-import type { OutputFile } from '../output/index.js';
 import { pagePathFor } from '../site/index.js';
+import type { Article, BundleFile, OutputFile } from '../model/index.js';
 
 /**
  * The files kept beside articles written as folders, copied beside their pages:

@@ -3,7 +3,6 @@ import {
   outputFileBytes,
   recoverInterruptedSwap,
   removeScratchFolders,
-  type OutputFile,
   type SiteWriter,
 } from '../output/index.js';
 import type { SearchIndexState } from '../search/index.js';
@@ -19,6 +18,7 @@ import {
 } from './manifest.js';
 import { sameKey, type KeyedFile, type OutputKey, type PreviousOutput } from './output-keys.js';
 import { readSearchState, writeSearchState } from './search-state.js';
+import type { OutputFile } from '../model/index.js';
 
 /**
  * Where the pages go: an output folder written atomically (`sugaku build`), or memory

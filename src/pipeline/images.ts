@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, SiteImage } from '../content/index.js';
+import type { SiteImage } from '../content/index.js';
 import { isImageFile } from '../content/index.js';
-import { variantPath, type ArticleImages, type ImageFacts } from '../markdown/index.js';
-import type { OutputFile } from '../output/index.js';
+import { variantPath } from '../markdown/index.js';
 import { pagePathFor } from '../site/index.js';
+import type { Article, ArticleImages, ImageFacts, OutputFile } from '../model/index.js';
 
 /**
  * Widths a variant is made at: half the text column (a phone shows an image a little

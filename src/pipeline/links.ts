@@ -1,7 +1,8 @@
 import type { SiteConfig } from '../config/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { coverUrl, menuUrl } from '../render/index.js';
-import { articleLinks, brokenLinks, type LinkToCheck, type Site } from '../site/index.js';
+import { articleLinks, brokenLinks, type LinkToCheck } from '../site/index.js';
+import type { Site } from '../model/index.js';
 
 /**
  * The site's internal links that reach nothing, as warnings at the place each is written:

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js';
-import type { OutputFile } from '../output/index.js';
 import type { ProgressListener } from './progress.js';
+import type { OutputFile } from '../model/index.js';
 
 // What a build is asked and what it answers: the pipeline's surface for the CLI and the dev server.
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import type { OutputFile } from '../output/index.js';
+import type { OutputFile } from '../model/index.js';
 
 /**
  * What an output file is made from: a hash where it is written to the output manifest; a

@@ -6,9 +6,7 @@ import {
   rereadSources,
   restoredArticleResult,
   storedArticleResult,
-  type Article,
   type ArticleResult,
-  type SourceFile,
   type SourcesResult,
 } from '../content/index.js';
 import type { MarkdownOptions } from '../markdown/index.js';
@@ -16,6 +14,7 @@ import { articleKey } from './article-cache.js';
 import { sha256 } from './fingerprint.js';
 import { FrontMatterCache } from './front-matter-cache.js';
 import type { BuildHint } from './options.js';
+import type { Article, SourceFile } from '../model/index.js';
 
 interface Parsed {
   text: string;

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/index.js';
-import type { Article } from '../content/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import type { ArticleImages, MarkdownOptions, RenderedArticle } from '../markdown/index.js';
+import type { MarkdownOptions } from '../markdown/index.js';
 import type { SearchEntry, SearchIndexState } from '../search/index.js';
-import type { Site } from '../site/index.js';
 import { ArticleCache, type ArticleSummary } from './article-cache.js';
 import { diskDestination, memoryDestination, type Destination } from './destination.js';
 import {
@@ -17,6 +15,7 @@ import {
 import type { PreviousOutput } from './output-keys.js';
 import type { TaskRunner } from './pool.js';
 import type { RememberedSources } from './remembered-sources.js';
+import type { Article, ArticleImages, RenderedArticle, Site } from '../model/index.js';
 
 /** An article's body and what the search index takes of it, kept in memory when there is no cache. */
 export interface RenderedBody {

@@ -5,13 +5,12 @@ import {
   robotsTxt,
   sitemapXml,
   type FeedEntry,
-  type OutputFile,
   type SitemapEntry,
 } from '../output/index.js';
 import type { SearchDocument } from '../search/index.js';
 import { createDateFormatter, type DateFormatter } from '../render/index.js';
-import type { Article } from '../content/index.js';
-import { articleUrl, type PageSpec, type Site, type SiteArticle } from '../site/index.js';
+import { articleUrl } from '../site/index.js';
+import type { Article, OutputFile, PageSpec, Site, SiteArticle } from '../model/index.js';
 
 /** An article's rendered body. The build keeps bodies out of `Site` (in its cache), so it is asked for. */
 export type ArticleBody = (article: SiteArticle) => Promise<string>;

@@ -1,17 +1,15 @@
 import type { SiteConfig } from '../config/index.js';
-import type { Article } from '../content/index.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { createMathEngine } from '../math/index.js';
 import {
   applyEquationLinks,
   createMarkdownRenderer,
-  type ArticleImages,
   type MarkdownOptions,
   type MarkdownRenderer,
   type ReferenceResolutions,
   typesetArticle,
 } from '../markdown/index.js';
-import { inMemory, searchText, writeInside, type OutputFile } from '../output/index.js';
+import { inMemory, searchText, writeInside } from '../output/index.js';
 import {
   ARTICLE_BODY_MARK,
   createRenderer,
@@ -20,9 +18,9 @@ import {
   type TemplateSources,
 } from '../render/index.js';
 import { searchEntry, type SearchEntry } from '../search/index.js';
-import type { PageSpec } from '../site/index.js';
 import { ArticleCache, type ArticleSummary } from './article-cache.js';
 import { failedWhile } from './internal-error.js';
+import type { Article, ArticleImages, OutputFile, PageSpec } from '../model/index.js';
 
 /**
  * The two kinds of work a build spreads over worker threads. The same functions run

@@ -4,13 +4,4 @@ export { tagNamesOf } from './tags.js';
 export { readingMinutes } from './reading-time.js';
 export { nameSlug, safeSegment } from './segments.js';
 export { articleUrl, fileUrlFor, pagePathFor, urlFor } from './urls.js';
-export type {
-  AuthorRef,
-  PageSpec,
-  Pagination,
-  SeriesRef,
-  Site,
-  SiteArticle,
-  TagRef,
-} from '../model/index.js';
 export { articleLinks, brokenLinks, type LinkToCheck } from './links.js';

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/index.js';
-import type { OutputFile } from '../../src/output/index.js';
 import { loadTemplates, printsArticleBodyRaw } from '../../src/render/index.js';
 import { exampleSite } from '../support/example-site.js';
 import { listFiles } from '../support/file-tree.js';
 import { outputText } from '../support/site-files.js';
+import type { OutputFile } from '../../src/model/index.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 let root: string;

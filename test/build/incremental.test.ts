@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, createBuilder, type BuildOptions, type Builder } from '../../src/pipeline/index.js';
-import type { OutputFile } from '../../src/output/index.js';
 import { outputText } from '../support/site-files.js';
 import { indexFilesOf, searchFiles } from '../search/support.js';
+import type { OutputFile } from '../../src/model/index.js';
 
 /*
  * A builder decides what to render again from keys (src/render/template-data.ts,

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTaskRunner, type TaskRunner } from '../../src/pipeline/pool.js';
 import type { ArticleTask, PageTask } from '../../src/pipeline/tasks.js';
-import type { Article } from '../../src/content/index.js';
 import { rendered } from '../site/fixtures.js';
+import type { Article } from '../../src/model/index.js';
 
 const WORKER = new URL('./fixtures/thread-worker.mjs', import.meta.url);
 let runner: TaskRunner | undefined;

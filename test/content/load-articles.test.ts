@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/index.js';
-import { loadArticles, type SourceFile } from '../../src/content/index.js';
+import { loadArticles } from '../../src/content/index.js';
+import type { SourceFile } from '../../src/model/index.js';
 
 function post(path: string, frontMatter: string): SourceFile {
   return { path, text: `---\ntitle: 記事\ndate: 2025-05-20\n${frontMatter}---\n本文\n` };

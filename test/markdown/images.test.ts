@@ -1,8 +1,9 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { createMathEngine } from '../../src/math/index.js';
-import { createMarkdownRenderer, type ArticleImages } from '../../src/markdown/index.js';
+import { createMarkdownRenderer } from '../../src/markdown/index.js';
 import { article } from './fixtures.js';
+import type { ArticleImages } from '../../src/model/index.js';
 
 const images: ArticleImages = {
   folder: '/posts/test/',

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/content/index.js';
 import { createMarkdownRenderer, linkEquationReferences } from '../../src/markdown/index.js';
 import { createMathEngine } from '../../src/math/index.js';
 import { unsafeMarkup } from '../support/unsafe-markup.js';
+import type { Article } from '../../src/model/index.js';
 
 /**
  * For any Markdown and TeX an author (or an attacker) can write, the markdown and math

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/content/index.js';
 import { createMarkdownRenderer } from '../../src/markdown/index.js';
 import { createMathEngine } from '../../src/math/index.js';
+import type { Article } from '../../src/model/index.js';
 
 /**
  * Articles written the way people write them: Japanese and Latin prose hard-wrapped at any

@@ -6,7 +6,7 @@ import {
   type SearchDocument,
   type SearchIndexState,
 } from '../../src/search/index.js';
-import type { OutputFile } from '../../src/output/index.js';
+import type { OutputFile } from '../../src/model/index.js';
 
 /** An article of a small test site: its title and readable text (formulas as `$TeX$`). */
 export interface TestArticle {

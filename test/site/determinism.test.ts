@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSite, createSiteBuilder } from '../../src/site/index.js';
-import type { Site } from '../../src/site/index.js';
 import { rendered, siteConfig } from './fixtures.js';
+import type { Site } from '../../src/model/index.js';
 
 const SERIES = '指数関数と対数';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
-import type { PageSpec, Site } from '../../src/site/index.js';
 import { rendered, siteConfig, slugs } from './fixtures.js';
+import type { PageSpec, Site } from '../../src/model/index.js';
 
 function articles(count: number) {
   return Array.from({ length: count }, (_, index) =>

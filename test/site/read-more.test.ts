@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/index.js';
-import type { Site } from '../../src/site/index.js';
 import { rendered, siteConfig, slugs } from './fixtures.js';
+import type { Site } from '../../src/model/index.js';
 
 function readMoreOf(site: Site, slug: string): string[] {
   return slugs(site.articles.find((article) => article.slug === slug)!.readMore);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSite, fileUrlFor, pagePathFor, urlFor } from '../../src/site/index.js';
-import type { PageSpec, Site } from '../../src/site/index.js';
 import { rendered, siteConfig } from './fixtures.js';
+import type { PageSpec, Site } from '../../src/model/index.js';
 
 const TAISU = '%E5%AF%BE%E6%95%B0';
 const KAISEKI = '%E8%A7%A3%E6%9E%90';

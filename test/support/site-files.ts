@@ -1,7 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { outputFileBytes, type OutputFile } from '../../src/output/index.js';
+import { outputFileBytes } from '../../src/output/index.js';
+import type { OutputFile } from '../../src/model/index.js';
 
 /** Every `.html` file of a built site, relative path → parsed document. */
 export async function readPages(outDir: string): Promise<Map<string, HTMLElement>> {

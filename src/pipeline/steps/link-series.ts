@@ -1,11 +1,10 @@
-import type { Article } from '../../content/index.js';
 import {
   resolveEquationReferences,
   typesetResolutions,
   type ReferenceResolutions,
 } from '../../markdown/index.js';
-import type { Site } from '../../site/index.js';
 import type { BuildRun } from '../run-context.js';
+import type { Article, Site } from '../../model/index.js';
 
 /**
  * Link series: equation and theorem references to other parts of a series,

@@ -7,11 +7,11 @@ import {
   TEMPLATE_FOR_KIND,
   templatesUsedBy,
 } from '../../render/index.js';
-import type { PageSpec } from '../../site/index.js';
 import { sha256 } from '../fingerprint.js';
 import type { BuildHint } from '../options.js';
 import type { BuildRun } from '../run-context.js';
 import type { PageSetup } from '../tasks.js';
+import type { PageSpec } from '../../model/index.js';
 
 export interface PageTemplates {
   setup: PageSetup;

@@ -1,7 +1,6 @@
 import type { SiteConfig } from '../../config/index.js';
-import type { RenderedArticle } from '../../markdown/index.js';
-import type { Site } from '../../site/index.js';
 import type { BuildRun } from '../run-context.js';
+import type { RenderedArticle, Site } from '../../model/index.js';
 
 /**
  * Place the site: order, URLs, tags, authors, series and the list of pages, by a

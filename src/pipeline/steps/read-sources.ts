@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SiteConfig } from '../../config/index.js';
-import { loadArticles, readImages, type Article, type SiteImage } from '../../content/index.js';
-import type { ArticleImages } from '../../markdown/index.js';
+import { loadArticles, readImages, type SiteImage } from '../../content/index.js';
 import { katexAssets, publicFiles } from '../../output/index.js';
 import { searchClientFiles } from '../../search/index.js';
 import { compareNewestFirst } from '../../site/index.js';
@@ -13,6 +12,7 @@ import type { BuildHint } from '../options.js';
 import { assetKey, type KeyedFile } from '../output-keys.js';
 import type { BuildRun } from '../run-context.js';
 import { markdownOptions } from '../tasks.js';
+import type { Article, ArticleImages } from '../../model/index.js';
 
 /** An article with the key of its render. */
 export interface KeyedArticle {

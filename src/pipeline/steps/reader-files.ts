@@ -1,13 +1,11 @@
 import type { SiteConfig } from '../../config/index.js';
-import type { Article } from '../../content/index.js';
 import type { ReferenceResolutions } from '../../markdown/index.js';
-import type { OutputFile } from '../../output/index.js';
-import type { Site, SiteArticle } from '../../site/index.js';
 import { sha256 } from '../fingerprint.js';
 import type { KeyedFile } from '../output-keys.js';
 import type { BuildRun } from '../run-context.js';
 import { feedArticles, feedFiles, sitemapFiles, sitemapInputs } from '../site-files.js';
 import { articleBody } from './render-articles.js';
+import type { Article, OutputFile, Site, SiteArticle } from '../../model/index.js';
 
 /**
  * Feed, sitemap and robots.txt (`pipeline/site-files.ts`), made again only when what they

@@ -1,13 +1,9 @@
-import type { Article } from '../../content/index.js';
-import {
-  applyEquationLinks,
-  type ReferenceResolutions,
-  type RenderedArticle,
-} from '../../markdown/index.js';
+import { applyEquationLinks, type ReferenceResolutions } from '../../markdown/index.js';
 import type { SearchEntry } from '../../search/index.js';
 import { chunks, inParallel } from '../../util/index.js';
 import type { BuildRun } from '../run-context.js';
 import type { KeyedArticle } from './read-sources.js';
+import type { Article, RenderedArticle } from '../../model/index.js';
 
 /** How many articles go to a worker at once: enough to amortise the message, few enough to balance. */
 const ARTICLES_PER_TASK = 16;

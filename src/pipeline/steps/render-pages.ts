@@ -1,8 +1,6 @@
 import type { SiteConfig } from '../../config/index.js';
-import type { Article } from '../../content/index.js';
 import type { ReferenceResolutions } from '../../markdown/index.js';
 import { buildTemplateData, templateDataKeyer } from '../../render/index.js';
-import type { PageSpec, Site } from '../../site/index.js';
 import { chunks, inParallel, together } from '../../util/index.js';
 import type { OutputSession } from '../destination.js';
 import type { OutputKey } from '../output-keys.js';
@@ -10,6 +8,7 @@ import type { BuildRun } from '../run-context.js';
 import type { PageJob } from '../tasks.js';
 import type { PageTemplates } from './load-templates.js';
 import { renderBodiesAgain } from './render-articles.js';
+import type { Article, PageSpec, Site } from '../../model/index.js';
 
 /** How many pages go to a worker at once: enough to amortise the message, few enough to balance. */
 const PAGES_PER_TASK = 32;
