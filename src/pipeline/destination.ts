@@ -12,7 +12,7 @@ import {
   readManifest,
   sameBytesOnDisk,
   unchangedOnDisk,
-  unchangedOnDiskSync,
+  allUnchangedOnDiskSync,
   writeManifest,
   type OutputManifest,
 } from './manifest.js';
@@ -34,8 +34,8 @@ export interface Destination {
   pageKey(parts: string[]): OutputKey;
   /** Whether the previous build's `file`, made from `key`, is still there as it left it. */
   reusable(file: string, key: OutputKey): Promise<boolean>;
-  /** `reusable`, synchronously (the search index asks while it is made). */
-  reusableSync(file: string, key: string): boolean;
+  /** `reusable` for all of `files`, synchronously (the search index asks while it is made). */
+  allReusableSync(files: readonly { path: string; key: string }[]): boolean;
   /** The previous build's files made from `key`, if all of them are still there as it left them. */
   keptGroup(key: string): Promise<KeyedFile[] | undefined>;
   /** The search index state a previous process left for this output folder. */
@@ -82,7 +82,7 @@ export function diskDestination(outDir: string, cacheDir: string | undefined): D
     },
     pageKey: (parts) => sha256(...parts),
     reusable,
-    reusableSync: (file, key) => unchangedOnDiskSync(manifest, outDir, file, key),
+    allReusableSync: (files) => allUnchangedOnDiskSync(manifest, outDir, files),
     async keptGroup(key) {
       const files = Object.entries(manifest?.files ?? {})
         .filter(([, entry]) => entry.key === key)
@@ -157,7 +157,7 @@ export function memoryDestination(outDir: string, builder: PreviousOutputs): Des
     async prepare() {},
     pageKey: (parts) => parts,
     reusable: async (file, key) => reusable(file, key),
-    reusableSync: reusable,
+    allReusableSync: (files) => files.every(({ path: file, key }) => reusable(file, key)),
     async keptGroup(key) {
       const files = [...builder.previous].filter(([, output]) => output.key === key);
       if (files.length === 0) return undefined;

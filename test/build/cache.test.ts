@@ -124,6 +124,28 @@ describe('the render cache', () => {
     );
   });
 
+  // 70 articles: their fragments fill a folder large enough to be checked by its own time.
+  it.each([3, 70])(
+    'makes the whole search index again when a file it would keep is gone from dist/ (%i articles)',
+    async (articles) => {
+      for (let n = 4; n <= articles; n++) {
+        await writePost(`p${n}`, `第${n}回の記事では数列 $a_{${n}}$ の極限を調べる。`);
+      }
+      await build(options);
+      await rm(path.join(root, 'dist/search-index/doc/2.json.gz'));
+      await writePost('bb', '$$\n\\int_0^1 x^2 \\, dx = \\frac{1}{3} \\tag{1}\n$$');
+
+      const edited = await build(options);
+      expect(edited.exitCode).toBe(0);
+      expect(edited.stats.searchFull).toBe(true);
+      await cp(path.join(root, 'dist'), path.join(root, 'edited'), { recursive: true });
+      await rm(path.join(root, 'dist'), { recursive: true });
+      await rm(path.join(root, 'cache'), { recursive: true });
+      expect((await build(options)).exitCode).toBe(0);
+      await expectSameSearchIndex('edited', 'dist');
+    },
+  );
+
   it('renders every article again when a site macro changes', async () => {
     await build(options);
     await writeFile(

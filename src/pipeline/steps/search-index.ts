@@ -72,7 +72,7 @@ async function makeSearchIndex(
   };
   let update = await updateSearchIndex(input);
   const kept = update.files.filter((file) => file.content === undefined);
-  const stillThere = kept.every(({ path: file, key }) => run.destination.reusableSync(file, key));
+  const stillThere = run.destination.allReusableSync(kept);
   if (!stillThere) update = await updateSearchIndex({ ...input, full: true });
   run.searchState = update.state;
   run.stats.searchFull = update.full;
