@@ -133,4 +133,25 @@ describe('the index updated build by build', () => {
     expect(second.made).toBe(3);
     expect(await searchFiles(second.files)('新しい本文')).toEqual(['/posts/a42/']);
   });
+
+  it('when every article changed, reads each entry about once and answers as an index made from nothing', async () => {
+    const site: TestArticle[] = Array.from({ length: 1000 }, (_, i) => ({
+      source: `a${i}`,
+      title: `第${i}回`,
+      text: `${WORDS[i % WORDS.length]}と${WORDS[(i * 7) % WORDS.length]}の話 ${i}。`,
+    }));
+    const first = await indexSite(site, undefined, 2048);
+    // What a new version of sugaku does: every article rendered again, every key new.
+    const rerendered = site.map((article) => ({ ...article, text: `${article.text} 改訂版` }));
+    const second = await indexSite(rerendered, first, 2048);
+    const clean = await indexSite(rerendered, undefined, 2048);
+    expect(second.full).toBe(true);
+    // The delta layer gives up after a few dozen entries, not after reading all of them.
+    expect(second.read).toBeLessThan(1000 * 1.2);
+    for (const query of ['改訂版 第42回', WORDS[3]!, '第999回']) {
+      expect(await searchFiles(second.files)(query), query).toEqual(
+        await searchFiles(clean.files)(query),
+      );
+    }
+  });
 });

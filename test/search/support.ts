@@ -63,7 +63,14 @@ export async function indexSite(
   articles: readonly TestArticle[],
   previous?: { state: SearchIndexState; files: IndexFiles },
   deltaLimit?: number,
-): Promise<{ state: SearchIndexState; files: IndexFiles; full: boolean; made: number }> {
+): Promise<{
+  state: SearchIndexState;
+  files: IndexFiles;
+  full: boolean;
+  made: number;
+  /** Entries asked for. */
+  read: number;
+}> {
   const documents: SearchDocument[] = articles.map((article) => ({
     source: article.source,
     key: JSON.stringify([article.title, article.text]),
@@ -72,11 +79,13 @@ export async function indexSite(
     date: () => article.date ?? '2025年5月20日',
   }));
   const bySource = new Map(articles.map((article) => [article.source, article]));
+  let read = 0;
   const update = await updateSearchIndex({
     ...(deltaLimit === undefined ? {} : { deltaLimit }),
     previous: previous?.state,
     documents,
     entry: async ({ source }) => {
+      read++;
       const article = bySource.get(source)!;
       return searchEntry(article.title, article.text);
     },
@@ -90,7 +99,7 @@ export async function indexSite(
     if (!content) throw new Error(`${name} was to be kept, but the previous build has none`);
     files.set(name, content);
   }
-  return { state: update.state, files, full: update.full, made };
+  return { state: update.state, files, full: update.full, made, read };
 }
 
 /** The articles of a site as `TestArticle`s: `[source, title, text]`. */
