@@ -153,6 +153,21 @@ export async function writeCorpus(dir, count) {
   }
 }
 
+/**
+ * A small blog: `count` long articles of about 104 formulas each (two generated bodies and
+ * two sections of a third), about 5,200 formulas at 50 articles.
+ */
+export async function writeSmallBlog(dir, count) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, 'posts'), { recursive: true });
+  const bodyOf = (id) => article(id).split('\n---\n')[1];
+  for (let id = 0; id < count; id++) {
+    const third = bodyOf(id + 2 * count).split('## 第3節')[0];
+    const text = `${article(id)}\n${bodyOf(id + count)}\n${third}`;
+    await writeFile(path.join(dir, 'posts', `a${String(id).padStart(5, '0')}.md`), text);
+  }
+}
+
 /** Every formula of the corpus with its display mode, as found in the sources. */
 export function formulasOf(text) {
   const formulas = [];

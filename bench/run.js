@@ -1,5 +1,6 @@
 // npm run bench -- [--articles 1000,10000] [--runs 3] [--eleventy 1000|none] [--reload-articles 1000,10000]
 //   [--katex-limit none] (skips rendering every distinct formula once, minutes at 10,000)
+//   [--one-worker 1000|none] (clean builds with one worker too, in turn) [--small-blog 50|none]
 // Prints build figures for generated corpora of Japanese math articles. Figures only:
 // nothing here passes or fails, and no test asserts a time.
 import { execFile } from 'node:child_process';
@@ -11,7 +12,7 @@ import { parseArgs, promisify } from 'node:util';
 import katex from 'katex';
 import { createBuilder } from '../lib/pipeline/index.js';
 import { KATEX_OPTIONS } from '../lib/math/katex-options.js';
-import { formulasOf, writeCorpus } from './corpus.js';
+import { formulasOf, writeCorpus, writeSmallBlog } from './corpus.js';
 import { eleventyCleanBuild } from './eleventy.js';
 import { benchReload, printReload } from './reload.js';
 import { firstQueryTransfer, indexSize } from './search.js';
@@ -25,6 +26,10 @@ const { values } = parseArgs({
     'katex-limit': { type: 'string', default: 'yes' },
     // Sizes at which one clean Eleventy build is timed too (bench/eleventy.js); 'none' skips.
     eleventy: { type: 'string', default: '1000' },
+    // Sizes at which clean builds with one worker thread alternate with the default ones.
+    'one-worker': { type: 'string', default: '1000' },
+    // Articles of the small blog timed with `npm run build` itself; 'none' skips.
+    'small-blog': { type: 'string', default: '50' },
   },
 });
 const sizes = values.articles.split(',').map(Number);
@@ -32,6 +37,9 @@ const runs = Number(values.runs);
 const eleventySizes = ['', 'none'].includes(values.eleventy)
   ? []
   : values.eleventy.split(',').map(Number);
+const oneWorkerSizes = ['', 'none'].includes(values['one-worker'])
+  ? []
+  : values['one-worker'].split(',').map(Number);
 const cores = availableParallelism();
 const repo = path.resolve(import.meta.dirname, '..');
 
@@ -51,9 +59,15 @@ for (const count of sizes) {
       ? { distinct: '?', seconds: Number.NaN }
       : await katexLimit(content, count);
   const clean = [];
+  const cleanOneWorker = [];
   const warm = [];
   const edited = [];
   for (let i = 0; i < runs; i++) {
+    if (oneWorkerSizes.includes(count)) {
+      await rm(out, { recursive: true, force: true });
+      await rm(cache, { recursive: true, force: true });
+      cleanOneWorker.push(await buildInChild(content, out, cache, 1));
+    }
     await rm(out, { recursive: true, force: true });
     await rm(cache, { recursive: true, force: true });
     clean.push(await buildInChild(content, out, cache));
@@ -74,6 +88,14 @@ for (const count of sizes) {
       'clean build',
       cleanSeconds,
       `${(cleanSeconds / limit.seconds).toFixed(2)}× the KaTeX limit`,
+    );
+  }
+  if (cleanOneWorker.length > 0) {
+    const oneWorker = median(cleanOneWorker.map((r) => r.seconds));
+    row(
+      'clean build, one worker thread (in turn with the above)',
+      oneWorker,
+      `${cores} workers are ${(oneWorker / cleanSeconds).toFixed(2)}× as fast; target ≥ 1.7×`,
     );
   }
   row(
@@ -141,6 +163,43 @@ for (const count of sizes) {
   console.log();
 }
 
+// A small blog, built as its author builds it: `npm run build`, Node's start and our
+// modules' loading included.
+for (const articles of values['small-blog'].split(',').map(Number)) {
+  if (!(articles > 0)) continue;
+  const work = path.join(tmpdir(), `sugaku-bench-small-${articles}`);
+  const content = path.join(work, 'content');
+  await writeSmallBlog(content, articles);
+  const seconds = [];
+  let summary = '';
+  for (let i = 0; i < runs; i++) {
+    await rm(path.join(work, 'dist'), { recursive: true, force: true });
+    await rm(path.join(work, 'cache'), { recursive: true, force: true });
+    const started = performance.now();
+    const { stdout } = await run(
+      'npm',
+      [
+        'run',
+        'build',
+        '--silent',
+        '--',
+        '--content',
+        content,
+        '--out',
+        path.join(work, 'dist'),
+        '--cache-dir',
+        path.join(work, 'cache'),
+      ],
+      { cwd: repo, maxBuffer: 1 << 20 },
+    );
+    seconds.push((performance.now() - started) / 1000);
+    summary = stdout.trim().split('\n').at(-1) ?? '';
+  }
+  console.log(`== a small blog: ${articles} articles`);
+  row('clean `npm run build`, wall time', median(seconds), `target < 1 s; ${summary}`);
+  console.log();
+}
+
 // The dev server's latency, save → reload event (bench/reload.js); `--reload-articles 0` skips
 // it. The authoring loop's targets are for 1,000 articles; a larger site is timed for the
 // one-article rebuild only, against the 1 s the build's own target allows at 10,000.
@@ -163,10 +222,10 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-async function buildInChild(content, out, cache) {
+async function buildInChild(content, out, cache, jobs) {
   const { stdout } = await run(
     process.execPath,
-    [path.join(repo, 'bench/build-child.js'), content, out, cache],
+    [path.join(repo, 'bench/build-child.js'), content, out, cache, ...(jobs ? [String(jobs)] : [])],
     {
       cwd: repo,
       maxBuffer: 1 << 20,
