@@ -9,6 +9,7 @@ import { readingLength } from './reading-length.js';
 import { basePathPlugin } from './rules/base-path.js';
 import { cjkBreaksPlugin } from './rules/cjk-breaks.js';
 import { codePlugin } from './rules/code.js';
+import { loadHighlighter, mayHaveFencedCode } from './rules/highlighter.js';
 import { containersPlugin } from './rules/containers.js';
 import { footnotesPlugin } from './rules/footnotes.js';
 import { githubAlertsPlugin } from './rules/github-alerts.js';
@@ -39,6 +40,8 @@ function unescapeHtml(text: string): string {
 }
 
 export interface MarkdownRenderer {
+  /** Load what `render` needs for this article and does not load up front (Shiki, for code). */
+  prepare(article: Article): Promise<void>;
   /** `images`: what the build knows of the image files the article may show. */
   render(article: Article, images?: ArticleImages): RenderedArticle;
 }
@@ -91,6 +94,9 @@ export function createMarkdownRenderer(
   md.use(linkLocationsPlugin);
 
   return {
+    async prepare(article) {
+      if (mayHaveFencedCode(article.body)) await loadHighlighter();
+    },
     render(article, images) {
       const env: RenderEnv = {
         article,

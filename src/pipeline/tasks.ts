@@ -116,6 +116,7 @@ export async function renderArticles(task: ArticleTask): Promise<RenderedSummary
   for (const { key, article, images } of task.jobs) {
     let rendered;
     try {
+      await markdown.renderer.prepare(article);
       // Typeset here, once per article, so that no page pays for it again.
       rendered = typesetArticle(markdown.renderer.render(article, images));
     } catch (error) {

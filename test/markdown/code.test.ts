@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadHighlighter } from '../../src/markdown/rules/highlighter.js';
 import {
   codePlugin,
   fenceLanguage,
@@ -7,6 +8,9 @@ import {
   highlightCode,
   highlightedLanguages,
 } from '../../src/markdown/rules/code.js';
+
+// The build loads Shiki before it renders an article with code (`renderer.prepare`).
+beforeAll(() => loadHighlighter());
 
 function render(markdown: string): string {
   const md = new MarkdownIt({ html: false });

@@ -1,8 +1,12 @@
 import { parse } from 'node-html-parser';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighlighter } from '../../src/markdown/rules/highlighter.js';
 import { createMathEngine } from '../../src/math/index.js';
 import { createMarkdownRenderer } from '../../src/markdown/index.js';
 import { article } from './fixtures.js';
+
+// The build loads Shiki before it renders an article with code (`renderer.prepare`).
+beforeAll(() => loadHighlighter());
 
 function render(body: string) {
   return createMarkdownRenderer(createMathEngine(), { macros: {} }).render(article(body));

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighlighter } from '../../src/markdown/rules/highlighter.js';
 import { createMarkdownRenderer } from '../../src/markdown/index.js';
 import { createMathEngine } from '../../src/math/index.js';
 import type { Article } from '../../src/model/index.js';
+
+// The build loads Shiki before it renders an article with code (`renderer.prepare`).
+beforeAll(() => loadHighlighter());
 
 /**
  * Articles written the way people write them: Japanese and Latin prose hard-wrapped at any

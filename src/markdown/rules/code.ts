@@ -1,41 +1,15 @@
 import type { MarkdownIt, Token } from 'markdown-it';
-import { createHighlighterCoreSync, type HighlighterCore } from 'shiki/core';
-import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
-import bash from 'shiki/langs/bash.mjs';
-import c from 'shiki/langs/c.mjs';
-import cpp from 'shiki/langs/cpp.mjs';
-import diff from 'shiki/langs/diff.mjs';
-import javascript from 'shiki/langs/javascript.mjs';
-import json from 'shiki/langs/json.mjs';
-import latex from 'shiki/langs/latex.mjs';
-import python from 'shiki/langs/python.mjs';
-import rust from 'shiki/langs/rust.mjs';
-import typescript from 'shiki/langs/typescript.mjs';
-import yaml from 'shiki/langs/yaml.mjs';
-import githubDark from 'shiki/themes/github-dark-default.mjs';
-import githubLight from 'shiki/themes/github-light-default.mjs';
+import { loadedHighlighter } from './highlighter.js';
 
 /**
  * Fenced code highlighted at build time with Shiki (https://shiki.style): the page gets
  * coloured spans and no script. Each token carries a light and a dark colour as CSS
  * custom properties (`--shiki-light`, `--shiki-dark`); the stylesheet picks one by
- * `prefers-color-scheme`.
- *
- * Highlighting runs inside markdown-it's synchronous render, so the highlighter is made
- * once, synchronously, from grammars imported up front. The Oniguruma engine (the
- * regex engine of the grammars' own editors) is loaded once per thread with a top-level
- * await; Shiki's JavaScript engine would avoid that but takes seconds on C++ and JS.
+ * `prefers-color-scheme`. Shiki is loaded beforehand, only for an article with code
+ * (`highlighter.ts`).
  */
 
 const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
-
-const engine = await createOnigurumaEngine(import('shiki/wasm'));
-
-const highlighter: HighlighterCore = createHighlighterCoreSync({
-  themes: [githubLight, githubDark],
-  langs: [bash, c, cpp, diff, javascript, json, latex, python, rust, typescript, yaml],
-  engine,
-});
 
 /** Fence names Shiki knows by another name. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -61,7 +35,7 @@ const ALIASES: Readonly<Record<string, string>> = {
 
 /** The languages fenced code is highlighted in (with their aliases); any other is shown as plain text. */
 export function highlightedLanguages(): string[] {
-  return highlighter.getLoadedLanguages().sort();
+  return loadedHighlighter().getLoadedLanguages().sort();
 }
 
 /**
@@ -82,14 +56,14 @@ export function fenceLanguage(info: string): string | undefined {
   const name = parseFenceInfo(info).label.toLowerCase();
   if (!name) return undefined;
   const language = ALIASES[name] ?? name;
-  return highlighter.getLoadedLanguages().includes(language) ? language : undefined;
+  return loadedHighlighter().getLoadedLanguages().includes(language) ? language : undefined;
 }
 
 /** Code as highlighted HTML: `<pre class="shiki …"><code>…</code></pre>`, plain text when the language is unknown. */
 export function highlightCode(code: string, info: string): string {
   const language = fenceLanguage(info) ?? 'text';
   const { label } = parseFenceInfo(info);
-  return highlighter.codeToHtml(code, {
+  return loadedHighlighter().codeToHtml(code, {
     lang: language,
     themes: THEMES,
     defaultColor: false,
