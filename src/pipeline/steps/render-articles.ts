@@ -7,6 +7,8 @@ import type { Article, RenderedArticle } from '../../model/index.js';
 
 /** How many articles go to a worker at once: enough to amortise the message, few enough to balance. */
 const ARTICLES_PER_TASK = 16;
+/** Tasks per thread at least, when there are few articles: the threads finish together. */
+const TASKS_PER_THREAD = 4;
 
 export interface RenderedArticles {
   /** As the site stage takes them: summaries, bodies left out. */
@@ -36,7 +38,14 @@ export async function renderArticles(
   let finished = 0;
   const report = () =>
     run.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
-  const tasks = chunks(missing, ARTICLES_PER_TASK);
+  // Up to one task's worth, one task: a one-shot build renders it in its own thread rather
+  // than start a worker. Above, smaller tasks: 50 articles in tasks of 16 gave one thread
+  // 32 and the other 18.
+  const perTask =
+    missing.length <= ARTICLES_PER_TASK
+      ? ARTICLES_PER_TASK
+      : Math.ceil(missing.length / (run.runner.threads * TASKS_PER_THREAD));
+  const tasks = chunks(missing, Math.min(ARTICLES_PER_TASK, perTask));
   await Promise.all(
     tasks.map(async (jobs) => {
       const results = await run.runner.articles(
