@@ -105,7 +105,7 @@ export async function unchangedOnDisk(
  * keeps: awaited, their stats queued behind the pages' writes in libuv's thread pool (an
  * edit at 1,000 articles waited 0.3–0.5 s for them).
  */
-export function unchangedOnDiskSync(
+function unchangedOnDiskSync(
   manifest: OutputManifest | undefined,
   outDir: string,
   file: string,
