@@ -27,6 +27,7 @@ import { mathFencePlugin } from './rules/math-fence.js';
 import { locateFormulas, mathPlugin } from './rules/math.js';
 import { unclosedMathPlugin } from './rules/unclosed-math.js';
 import type { ArticleImages, RenderedArticle } from '../model/index.js';
+import { classNamesIn } from '../util/index.js';
 
 /** The values of the `id` attributes our renderers write (always double-quoted, escaped). */
 function idsIn(html: string): string[] {
@@ -131,6 +132,7 @@ export function createMarkdownRenderer(
         ...(env.codeBlocks ? { codeBlocks: env.codeBlocks } : {}),
         ...(env.links.length > 0 ? { links: env.links } : {}),
         anchors: idsIn(html),
+        classNames: classNamesIn(html),
         readingLength: readingLength(tokens),
         diagnostics: sortDiagnostics(env.diagnostics),
       };

@@ -102,6 +102,11 @@ export interface RenderedArticle {
   /** References left for the site-wide step (other parts of the series); absent when none. */
   references?: EquationRef[];
   formulaCount: number;
+  /**
+   * Every class the body's HTML names, sorted: which of KaTeX's rules its page needs
+   * (`render/katex-styles.ts`).
+   */
+  classNames: string[];
   /** Fenced code blocks in the body, which get a copy button from a script; absent when none. */
   codeBlocks?: number;
   /** Links and images into the site, for the build to check; absent when none. */

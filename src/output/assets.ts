@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { OutputFile } from '../model/index.js';
+import { woff2Only } from '../util/index.js';
 import { minifyCss } from './minify-css.js';
 
 const KATEX_ASSETS = 'assets/katex';
@@ -26,13 +27,6 @@ export async function katexAssets(): Promise<OutputFile[]> {
       copyFrom: path.join(katexDist, 'fonts', name),
     })),
   ];
-}
-
-export function woff2Only(css: string): string {
-  return css.replace(
-    /,\s*url\([^)]*\.woff\)\s*format\("woff"\)|,\s*url\([^)]*\.ttf\)\s*format\("truetype"\)/g,
-    '',
-  );
 }
 
 /**

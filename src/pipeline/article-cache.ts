@@ -154,6 +154,7 @@ function isEntry(value: unknown, key: string): value is Entry {
     typeof summary.formulaCount === 'number' &&
     typeof summary.readingLength === 'number' &&
     Array.isArray(summary.headings) &&
+    Array.isArray(summary.classNames) &&
     Array.isArray(summary.equations) &&
     Array.isArray(summary.diagnostics)
   );

@@ -74,6 +74,12 @@ export interface PageView {
   type: 'article' | 'website';
   /** Whether the page shows a formula, and so needs KaTeX's stylesheet and fonts. */
   showsMath: boolean;
+  /**
+   * The rules of KaTeX's stylesheet the page's formulas need, for a `<style>` in its head
+   * (`katex-styles.ts`): a linked stylesheet would hold back the first paint. Empty when
+   * the page shows no formula.
+   */
+  katexStyles: string;
   /** Absolute URL of the image shared with the page: the article's `cover`, else the site's default. */
   imageUrl: string;
   /**

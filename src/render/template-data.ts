@@ -5,6 +5,8 @@ import type { AuthorRef, PageSpec, Pagination, Site, SiteArticle } from '../mode
 import { createDateFormatter, yearIn, type DateFormatter } from './dates.js';
 import { coverUrl, menuUrl, menuView } from './menu.js';
 import type { AuthorView, PageView, SiteView, TagCountView, TemplateData } from './model.js';
+import { addClassNames } from '../util/index.js';
+import { katexStylesFor, katexStylesheet } from './katex-styles.js';
 import { blogPosting, scriptSafeJson, webSite } from './structured-data.js';
 import { articleDescription, articleView, cardView, linkView } from './views.js';
 
@@ -226,6 +228,20 @@ function showsMath(spec: PageSpec): boolean {
   }
 }
 
+/**
+ * The classes of what the page shows that may hold a formula: an article's body and the
+ * excerpts of the cards it lists (an article page's あわせて読みたい among them).
+ */
+function classesShown(spec: PageSpec): Set<string> {
+  const classes = new Set<string>();
+  const cards =
+    spec.kind === 'article' ? spec.article.readMore : 'articles' in spec ? spec.articles : [];
+  if (spec.kind === 'article')
+    for (const name of spec.article.rendered.classNames) classes.add(name);
+  for (const card of cards) addClassNames(card.rendered.excerptHtml, classes);
+  return classes;
+}
+
 function pageView(spec: PageSpec, config: SiteConfig, dates: DateFormatter): PageView {
   const canonical = absoluteUrl(spec.url, config);
   const description = pageDescription(spec, config);
@@ -246,6 +262,13 @@ function pageView(spec: PageSpec, config: SiteConfig, dates: DateFormatter): Pag
       (spec.kind === 'article' && spec.article.rendered.article.draft),
     type: spec.kind === 'article' ? 'article' : 'website',
     showsMath: showsMath(spec),
+    katexStyles: showsMath(spec)
+      ? katexStylesFor(
+          katexStylesheet(),
+          classesShown(spec),
+          `${config.basePath}assets/katex/fonts/`,
+        )
+      : '',
     imageUrl,
     structuredDataHtml: '',
   };

@@ -1,3 +1,4 @@
 // Helpers with no knowledge of sites or articles, for any stage.
-export { escapeHtml } from './html.js';
+export { addClassNames, classNamesIn, escapeHtml } from './html.js';
 export { chunks, inParallel, together } from './parallel.js';
+export { woff2Only } from './katex-fonts.js';

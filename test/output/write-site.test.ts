@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSiteWriter } from '../../src/output/index.js';
-import { woff2Only } from '../../src/output/assets.js';
+import { woff2Only } from '../../src/util/index.js';
 
 /** A whole site through the build's writer: every file written, then swapped in, or nothing. */
 async function writeSite(outDir: string, files: { path: string; content: string }[]) {

@@ -216,7 +216,6 @@ describe('under /blog/', () => {
     const paths = new Set(internal.map(({ url }) => new URL(url).pathname));
     for (const expected of [
       '/blog/assets/style.css',
-      '/blog/assets/katex/katex.min.css',
       '/blog/assets/search/search.js',
       '/blog/search-index/',
       '/blog/search/',

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '../../src/config/types.js';
 import type { Heading, RenderedArticle } from '../../src/model/index.js';
+import { classNamesIn } from '../../src/util/index.js';
 import type { PageSpec, Pagination, Site, SiteArticle } from '../../src/model/index.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -74,6 +75,7 @@ export function siteArticle(fixture: ArticleFixture): SiteArticle {
       bodyLine: 1,
     },
     html: fixture.html ?? '<p>本文です。</p>',
+    classNames: classNamesIn(fixture.html ?? ''),
     excerptHtml: fixture.excerptHtml ?? '<p>抜粋です。</p>',
     excerptText: fixture.excerptText ?? '抜粋です。',
     headings: (fixture.headings ?? []).map((heading) => ({

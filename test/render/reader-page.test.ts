@@ -8,10 +8,14 @@ import { templateDataKeyer } from '../../src/render/index.js';
 /** What a page loads and offers around the article: issue 21's weight, author box and search page. */
 
 const config = siteConfig({ baseUrl: 'https://example.com/blog/', basePath: '/blog/' });
-const KATEX_CSS = '/blog/assets/katex/katex.min.css';
 const COPY_SCRIPT = '/blog/assets/code-copy.js';
 
 const formula = '<span class="katex"><math><semantics><mi>x</mi></semantics></math></span>';
+
+/** The text of the page's `<style>` elements. */
+function inlineStyles(html: string): string {
+  return [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]).join('');
+}
 
 describe('KaTeX’s stylesheet and fonts', async () => {
   const [newer, middle, older] = threeArticles('/blog/');
@@ -27,12 +31,24 @@ describe('KaTeX’s stylesheet and fonts', async () => {
   withMath.rendered.formulaCount = 1;
   const all = site([withMath, newer, middle, older]);
 
-  test('are linked from an article with a formula, and its fonts preloaded', async () => {
+  test('go inline into an article with a formula, and its fonts are preloaded', async () => {
     const html = await renderHtml(articlePage(withMath), all, config);
-    expect(links(html)).toContain(KATEX_CSS);
-    expect(html).toContain(
-      'rel="preload" href="/blog/assets/katex/fonts/KaTeX_Main-Regular.woff2"',
-    );
+    const styles = inlineStyles(html);
+    // No stylesheet of its own to wait for before the first paint.
+    expect(links(html).filter((url) => url.includes('katex'))).toEqual([
+      '/blog/assets/katex/fonts/KaTeX_Main-Regular.woff2',
+      '/blog/assets/katex/fonts/KaTeX_Math-Italic.woff2',
+    ]);
+    expect(styles).toContain('.katex{');
+    // Font URLs in the page itself are read against the page: they must be absolute.
+    expect(styles).toContain('url(/blog/assets/katex/fonts/KaTeX_Main-Regular.woff2)');
+    expect(styles).not.toContain('url(fonts/');
+  });
+
+  test('inline only the rules of what the page shows: no rules for a fraction it has not', async () => {
+    const styles = inlineStyles(await renderHtml(articlePage(withMath), all, config));
+    expect(styles).not.toContain('.mfrac');
+    expect(styles).not.toContain('KaTeX_AMS');
   });
 
   test('are not loaded by an article, search page or author page without formulas', async () => {
@@ -65,7 +81,7 @@ describe('KaTeX’s stylesheet and fonts', async () => {
       articles: [withMath, older],
       pagination: onePage(2),
     };
-    expect(links(await renderHtml(spec, all, config))).toContain(KATEX_CSS);
+    expect(inlineStyles(await renderHtml(spec, all, config))).toContain('.katex{');
   });
 });
 

@@ -32,6 +32,7 @@ export function rendered(fixture: ArticleFixture): RenderedArticle {
       bodyLine: 4,
     },
     html: '<p>本文</p>\n',
+    classNames: [],
     excerptHtml: '本文',
     excerptText: '本文',
     headings: [],
