@@ -75,3 +75,12 @@ describe('KaTeX rules a page needs', () => {
     expect(styles).not.toContain('KaTeX_Typewriter');
   });
 });
+
+describe('the classes a page names', () => {
+  test('every class attribute counts once, whatever the spacing; data-class is no class', () => {
+    const html =
+      '<p class="lead  note"><span class="mord mathnormal">x</span>' +
+      '<span\nclass="mord"></span><i data-class="hidden" class="">y</i><b\tclass="mrel">=</b></p>';
+    expect(classNamesIn(html)).toEqual(['lead', 'mathnormal', 'mord', 'mrel', 'note']);
+  });
+});
