@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,6 +7,7 @@ import { launchChromium } from '../support/browser.js';
 import { repo } from '../support/cli.js';
 import { exampleSite } from '../support/example-site.js';
 import { listFiles, pageUrls } from '../support/file-tree.js';
+import { SCREENSHOTS_WANTED, keepScreenshot } from '../support/screenshots.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
 // Dozens of page visits at two widths, on a 2-core machine shared with the other test files.
@@ -15,7 +16,8 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 /**
  * The example site as a reader meets it: built, served by a static host and opened in
  * Chromium on a phone and on a desktop. Screenshots of every page are left in
- * test-results/screenshots/ (git-ignored) for people to look at.
+ * test-results/screenshots/ (git-ignored) for people to look at, when asked for
+ * (test/support/screenshots.ts).
  */
 
 const VIEWPORTS = [
@@ -74,8 +76,9 @@ describe.each(VIEWPORTS)('the example site at $width px ($name)', (viewport) => 
       colorScheme: 'light',
       locale: 'ja-JP',
     });
-    await rm(path.join(SCREENSHOTS, viewport.name), { recursive: true, force: true });
-    await mkdir(path.join(SCREENSHOTS, viewport.name), { recursive: true });
+    if (SCREENSHOTS_WANTED) {
+      await rm(path.join(SCREENSHOTS, viewport.name), { recursive: true, force: true });
+    }
     for (const url of urls) visits.push(await visit(context, url, viewport.name));
   });
   afterAll(async () => {
@@ -166,7 +169,7 @@ describe.each(VIEWPORTS)('the example site at $width px ($name)', (viewport) => 
     }
   });
 
-  it('leaves a screenshot of every page for people to look at', () => {
+  it('visits every page it lists (and leaves a screenshot of each, when asked for)', () => {
     expect(visits.length).toBe(urls.length);
   });
 });
@@ -194,8 +197,7 @@ async function visit(context: BrowserContext, url: string, viewportName: string)
   try {
     const response = await page.goto(address, { waitUntil: 'load' });
     const observed = await page.evaluate(observePage);
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, viewportName, `${screenshotName(url)}.png`),
+    await keepScreenshot(page, path.join(SCREENSHOTS, viewportName, `${screenshotName(url)}.png`), {
       fullPage: true,
     });
     return {

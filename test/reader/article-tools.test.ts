@@ -1,18 +1,20 @@
 /// <reference lib="dom" />
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minifyCss } from '../../src/output/minify-css.js';
 import { launchChromium } from '../support/browser.js';
 import { repo } from '../support/cli.js';
+import { keepScreenshot } from '../support/screenshots.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { axeViolations, buildPosts, type BuiltSite } from './support.js';
 
 /**
  * What a reader does with an article's tools in Chromium: copies a section's link and a
  * code block, reads a long line of code on a phone, and finds a way onward from the search
- * page with JavaScript off. Screenshots for the developer go to SHOTS.
+ * page with JavaScript off. Screenshots for the developer go to SHOTS when asked for
+ * (test/support/screenshots.ts).
  */
 
 const SHOTS = process.env.PAGE_SHOTS ?? '/tmp/shots-page';
@@ -63,7 +65,6 @@ beforeAll(async () => {
     origin: server.origin,
   });
   noScript = await browser.newContext({ locale: 'ja-JP', javaScriptEnabled: false });
-  await mkdir(SHOTS, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -107,7 +108,7 @@ describe('heading anchors', () => {
     expect(await opacity()).toBe(1);
     const box = await anchor.boundingBox();
     expect(box!.width).toBeGreaterThan(8);
-    await page.screenshot({ path: path.join(SHOTS, 'anchor-focus-1280.png') });
+    await keepScreenshot(page, path.join(SHOTS, 'anchor-focus-1280.png'));
     await page.keyboard.press('Enter');
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#実装');
     await page.close();
@@ -233,8 +234,7 @@ describe('screenshots for the developer', () => {
         const article = await open(scripted, ARTICLE, viewport);
         await article.emulateMedia({ colorScheme: scheme });
         await article.locator('.code-block__copy').first().waitFor();
-        await article.screenshot({
-          path: path.join(SHOTS, `article-${width}-${scheme}.png`),
+        await keepScreenshot(article, path.join(SHOTS, `article-${width}-${scheme}.png`), {
           fullPage: true,
         });
         await article.close();
@@ -245,8 +245,7 @@ describe('screenshots for the developer', () => {
           const search = await open(context, '/search/?q=%E5%B9%B3%E6%96%B9%E6%A0%B9', viewport);
           await search.emulateMedia({ colorScheme: scheme });
           if (name === 'js') await search.locator('.search-result').first().waitFor();
-          await search.screenshot({
-            path: path.join(SHOTS, `search-${name}-${width}-${scheme}.png`),
+          await keepScreenshot(search, path.join(SHOTS, `search-${name}-${width}-${scheme}.png`), {
             fullPage: true,
           });
           await search.close();

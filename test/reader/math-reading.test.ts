@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { exampleSite } from '../support/example-site.js';
+import { keepPdf, keepScreenshot } from '../support/screenshots.js';
 import { SCREENSHOTS, axeViolations, buildPosts, type BuiltSite } from './support.js';
 
 /**
@@ -101,7 +101,6 @@ beforeAll(async () => {
   server = await serveFolder(site.out);
   example = await serveFolder(exampleSite().root.out);
   browser = await launchChromium();
-  await mkdir(SCREENSHOTS, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -209,8 +208,7 @@ describe.each([PHONE, DESKTOP])('equation numbers at $width px', (viewport) => {
       const hidden = [...start, ...middle, ...end].filter((n) => !n.visible);
       expect(hidden).toEqual([]);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({
-        path: path.join(SCREENSHOTS, `math-numbers-${viewport.width}.png`),
+      await keepScreenshot(page, path.join(SCREENSHOTS, `math-numbers-${viewport.width}.png`), {
         fullPage: true,
       });
     } finally {
@@ -300,9 +298,10 @@ describe.each([
       expect(landed.outline).toBe('solid 2');
       const marked = await around(page, target);
       expect(await changedShare(page, plain, marked)).toBeGreaterThan(0.2);
-      await page.screenshot({
-        path: path.join(SCREENSHOTS, `math-target-${viewport.width}-${scheme}.png`),
-      });
+      await keepScreenshot(
+        page,
+        path.join(SCREENSHOTS, `math-target-${viewport.width}-${scheme}.png`),
+      );
       await page.goBack();
       await expect
         .poll(() => link.evaluate((e) => e.getBoundingClientRect().top))
@@ -337,9 +336,10 @@ describe.each([
       const marked = await around(page, display);
       // The band runs across the row, not only the number: a fifth of the display at least.
       expect(await changedShare(page, plain, marked)).toBeGreaterThan(0.15);
-      await page.locator(display).screenshot({
-        path: path.join(SCREENSHOTS, `math-target-row-${viewport.width}-${scheme}.png`),
-      });
+      await keepScreenshot(
+        page.locator(display),
+        path.join(SCREENSHOTS, `math-target-row-${viewport.width}-${scheme}.png`),
+      );
     } finally {
       await context.close();
     }
@@ -485,7 +485,7 @@ describe('the first screen of an article', () => {
       expect(seen.date).toBeLessThan(PHONE.height);
       expect(seen.secondLine).toBeLessThan(PHONE.height);
       expect(seen.shift).toBeLessThan(0.01);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'math-first-screen-390.png') });
+      await keepScreenshot(page, path.join(SCREENSHOTS, 'math-first-screen-390.png'));
       // One tap opens the table of contents, whose links lead into the article.
       await page.getByText('目次', { exact: true }).click();
       await page.locator('.toc a').first().click();
@@ -503,7 +503,7 @@ describe('the first screen of an article', () => {
       expect(seen.shift).toBe(0);
       expect(await page.locator('.series-box__parts li').count()).toBe(2);
       expect(await page.locator('.series-box__parts li').first().isVisible()).toBe(true);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'math-first-screen-1280.png') });
+      await keepScreenshot(page, path.join(SCREENSHOTS, 'math-first-screen-1280.png'));
     } finally {
       await context.close();
     }
@@ -585,11 +585,10 @@ describe('printing on A4', () => {
           expect(displays.every((d) => d.scale === 1)).toBe(true);
         }
         const name = url === ARTICLE ? 'wide' : 'series';
-        await page.screenshot({
-          path: path.join(SCREENSHOTS, `math-print-${name}.png`),
+        await keepScreenshot(page, path.join(SCREENSHOTS, `math-print-${name}.png`), {
           fullPage: true,
         });
-        await page.pdf({ path: path.join(SCREENSHOTS, `math-print-${name}.pdf`), format: 'A4' });
+        await keepPdf(page, path.join(SCREENSHOTS, `math-print-${name}.pdf`), { format: 'A4' });
       } finally {
         await context.close();
       }
