@@ -184,20 +184,16 @@ describe.each(WIDTHS)('at $width px ($name)', (viewport) => {
         colorScheme: scheme,
         locale: 'ja-JP',
       });
+      // One tab for the eight pages: a new tab each cost a renderer process each.
+      const page = await context.newPage();
       for (const { name, url } of PAGES) {
-        const page = await context.newPage();
         await page.goto(`${server.origin}${url}`, { waitUntil: 'load' });
         if (name === 'search') await page.waitForSelector('.search-result');
         seen.set(name, await observe(page));
-        await keepScreenshot(
-          page,
-          path.join(SCREENSHOTS, `${name}-${viewport.width}-${scheme}.png`),
-          {
-            fullPage: true,
-          },
-        );
-        await page.close();
+        const file = path.join(SCREENSHOTS, `${name}-${viewport.width}-${scheme}.png`);
+        await keepScreenshot(page, file, { fullPage: true });
       }
+      await page.close();
     }, 120_000);
 
     afterAll(async () => {
@@ -368,17 +364,19 @@ describe.each(WIDTHS.flatMap((viewport) => SCHEMES.map((scheme) => ({ viewport, 
   'what authors write every day, at $viewport.width px in $scheme mode',
   ({ viewport, scheme }) => {
     let context: BrowserContext;
+    // One tab for the three tests, each of which opens its article first.
+    let page: Page;
     beforeAll(async () => {
       context = await browser.newContext({
         viewport: { width: viewport.width, height: viewport.height },
         isMobile: viewport.isMobile,
         colorScheme: scheme,
       });
+      page = await context.newPage();
     });
     afterAll(() => context?.close());
 
     it('a figure kept beside its article shows, whole, with its caption under it', async () => {
-      const page = await context.newPage();
       await page.goto(`${server.origin}/posts/newton-sqrt/`);
       const figure = page.locator('figure.figure').first();
       await figure.scrollIntoViewIfNeeded();
@@ -404,11 +402,9 @@ describe.each(WIDTHS.flatMap((viewport) => SCHEMES.map((scheme) => ({ viewport, 
         figure,
         path.join(SCREENSHOTS, `figure-${viewport.width}-${scheme}.png`),
       );
-      await page.close();
     });
 
     it('a footnote marker leads to its note under 脚注, and the note leads back', async () => {
-      const page = await context.newPage();
       await page.goto(`${server.origin}/posts/newton-sqrt/`);
       await page.locator('.footnote-ref a').first().click();
       const note = page.locator('.footnotes__item').first();
@@ -423,11 +419,9 @@ describe.each(WIDTHS.flatMap((viewport) => SCHEMES.map((scheme) => ({ viewport, 
       );
       await note.locator('a[href^="#fnref"]').first().click();
       expect(await page.evaluate(() => decodeURIComponent(location.hash))).toMatch(/^#fnref:/);
-      await page.close();
     });
 
     it('a theorem cited from the next part leads to the theorem, named and ended by its proof', async () => {
-      const page = await context.newPage();
       await page.goto(`${server.origin}/posts/compound-interest-2/`);
       const citation = page.locator('a[href$="#thm-napier"]').first();
       expect(await citation.textContent()).toBe('定理 1');
@@ -446,7 +440,6 @@ describe.each(WIDTHS.flatMap((viewport) => SCHEMES.map((scheme) => ({ viewport, 
         theorem,
         path.join(SCREENSHOTS, `theorem-${viewport.width}-${scheme}.png`),
       );
-      await page.close();
     });
   },
 );
