@@ -75,13 +75,20 @@ afterAll(async () => {
   await site?.remove();
 });
 
+/** Each context's one tab: a new tab for each page cost more than most of the tests. */
+const tabs = new Map<BrowserContext, Page>();
+
+/** `url` in the context's tab, at this size, light, the mouse in the corner as on a new tab. */
 async function open(
   context: BrowserContext,
   url: string,
   viewport = { width: 390, height: 844 },
 ): Promise<Page> {
-  const page = await context.newPage();
+  let page = tabs.get(context);
+  if (!page) tabs.set(context, (page = await context.newPage()));
   await page.setViewportSize(viewport);
+  await page.emulateMedia({ media: null, colorScheme: 'light' });
+  await page.mouse.move(0, 0);
   await page.goto(`${server.origin}${url}`);
   return page;
 }
@@ -111,7 +118,6 @@ describe('heading anchors', () => {
     await keepScreenshot(page, path.join(SHOTS, 'anchor-focus-1280.png'));
     await page.keyboard.press('Enter');
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#実装');
-    await page.close();
   });
 });
 
@@ -132,7 +138,6 @@ describe('code blocks', () => {
     expect(await shell.locator('.code-block__language').textContent()).toBe('shell');
     await shell.getByRole('button').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(SHELL);
-    await page.close();
   });
 
   it('scroll a long line inside the block on a phone; the page does not widen', async () => {
@@ -148,7 +153,6 @@ describe('code blocks', () => {
     });
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
     expect(widths.pre).toBeGreaterThan(widths.preBox);
-    await page.close();
   });
 
   it('offer no copy button without JavaScript', async () => {
@@ -156,7 +160,6 @@ describe('code blocks', () => {
     expect(await page.locator('.code-block').count()).toBe(2);
     expect(await page.locator('.code-block__copy').count()).toBe(0);
     expect(await page.locator('.code-block__language').first().textContent()).toBe('python');
-    await page.close();
   });
 });
 
@@ -171,7 +174,6 @@ describe('the search page without JavaScript', () => {
     await page.goBack();
     await page.getByRole('link', { name: 'すべての記事を新しい順に見る' }).click();
     expect(new URL(page.url()).pathname).toBe('/');
-    await page.close();
   });
 });
 
@@ -182,7 +184,6 @@ describe('the page’s weight', () => {
       const sheets = await page.evaluate(() =>
         [...document.styleSheets].map((sheet) => sheet.href ?? ''),
       );
-      await page.close();
       return sheets.some((href) => href.includes('katex'));
     };
     expect(await loads(ARTICLE)).toBe(true);
@@ -209,7 +210,6 @@ describe('the page’s weight', () => {
     expect(await rules(await readFile(path.join(site.out, 'assets/style.css'), 'utf8'))).toEqual(
       parsed,
     );
-    await page.close();
   });
 });
 
@@ -221,7 +221,6 @@ describe('axe-core', () => {
     ] as const) {
       const page = await open(context, url);
       expect(await axeViolations(page)).toEqual([]);
-      await page.close();
     }
   });
 });
@@ -237,7 +236,6 @@ describe('screenshots for the developer', () => {
         await keepScreenshot(article, path.join(SHOTS, `article-${width}-${scheme}.png`), {
           fullPage: true,
         });
-        await article.close();
         for (const [context, name] of [
           [scripted, 'js'],
           [noScript, 'nojs'],
@@ -248,7 +246,6 @@ describe('screenshots for the developer', () => {
           await keepScreenshot(search, path.join(SHOTS, `search-${name}-${width}-${scheme}.png`), {
             fullPage: true,
           });
-          await search.close();
         }
       }
     }
