@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { repo } from '../support/cli.js';
 import { exampleSite } from '../support/example-site.js';
 import { listFiles, pageUrls } from '../support/file-tree.js';
+import { SCREENSHOTS_WANTED, keepScreenshot } from '../support/screenshots.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
 // Dozens of page visits at two widths, on a 2-core machine shared with the other test files.
@@ -15,7 +16,8 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 /**
  * The example site as a reader meets it: built, served by a static host and opened in
  * Chromium on a phone and on a desktop. Screenshots of every page are left in
- * test-results/screenshots/ (git-ignored) for people to look at.
+ * test-results/screenshots/ (git-ignored) for people to look at, when asked for
+ * (test/support/screenshots.ts).
  */
 
 const VIEWPORTS = [
@@ -74,9 +76,17 @@ describe.each(VIEWPORTS)('the example site at $width px ($name)', (viewport) => 
       colorScheme: 'light',
       locale: 'ja-JP',
     });
-    await rm(path.join(SCREENSHOTS, viewport.name), { recursive: true, force: true });
-    await mkdir(path.join(SCREENSHOTS, viewport.name), { recursive: true });
-    for (const url of urls) visits.push(await visit(context, url, viewport.name));
+    if (SCREENSHOTS_WANTED) {
+      await rm(path.join(SCREENSHOTS, viewport.name), { recursive: true, force: true });
+    }
+    // One tab for every page, navigated from one to the next: a new tab each cost a renderer
+    // process each, about as much as the visit itself.
+    const tab = await openTab(context);
+    try {
+      for (const url of urls) visits.push(await visit(tab, url, viewport.name));
+    } finally {
+      await tab.page.close();
+    }
   });
   afterAll(async () => {
     await context?.close();
@@ -166,50 +176,68 @@ describe.each(VIEWPORTS)('the example site at $width px ($name)', (viewport) => 
     }
   });
 
-  it('leaves a screenshot of every page for people to look at', () => {
+  it('visits every page it lists (and leaves a screenshot of each, when asked for)', () => {
     expect(visits.length).toBe(urls.length);
   });
 });
 
-async function visit(context: BrowserContext, url: string, viewportName: string): Promise<Visit> {
+/** A tab whose console errors, script errors and failed requests are kept for the URL it shows. */
+interface Tab {
+  page: Page;
+  /** The URL being visited, and what went wrong on it so far. */
+  current: { url: string; problems: string[] };
+  /** Leaving the page for the next: what it still loads is aborted, as closing the tab aborted it. */
+  leaving: boolean;
+}
+
+async function openTab(context: BrowserContext): Promise<Tab> {
   const page = await context.newPage();
-  const problems: string[] = [];
-  const address = `${server.origin}${url}`;
+  const tab: Tab = { page, current: { url: '', problems: [] }, leaving: false };
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
+    const { url, problems } = tab.current;
     // Chromium logs the 404 status of the missing page itself; that one is expected.
-    const expected404 = url === MISSING_URL && message.location().url === address;
+    const expected404 = url === MISSING_URL && message.location().url === `${server.origin}${url}`;
     if (!expected404) problems.push(`console error: ${message.text()}`);
   });
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
-  );
+  page.on('pageerror', (error) => tab.current.problems.push(`script error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '?';
+    if (tab.leaving && error === 'net::ERR_ABORTED') return;
+    tab.current.problems.push(`request failed: ${request.url()} (${error})`);
+  });
   page.on('response', (response) => {
-    const isThePage = response.request().isNavigationRequest() && url === MISSING_URL;
+    const isThePage = response.request().isNavigationRequest() && tab.current.url === MISSING_URL;
     if (response.status() >= 400 && !isThePage) {
-      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      tab.current.problems.push(`HTTP ${response.status()}: ${response.url()}`);
     }
   });
-  try {
-    const response = await page.goto(address, { waitUntil: 'load' });
-    const observed = await page.evaluate(observePage);
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, viewportName, `${screenshotName(url)}.png`),
-      fullPage: true,
-    });
-    return {
-      url,
-      status: response?.status() ?? 0,
-      problems,
-      ...observed,
-      links: observed.links
-        .filter((href) => href.startsWith(server.origin))
-        .map((href) => href.slice(server.origin.length).split('#')[0]!),
-    };
-  } finally {
-    await page.close();
-  }
+  return tab;
+}
+
+async function visit(tab: Tab, url: string, viewportName: string): Promise<Visit> {
+  const problems: string[] = [];
+  tab.current = { url, problems };
+  const { page } = tab;
+  const response = await page.goto(`${server.origin}${url}`, { waitUntil: 'load' });
+  const observed = await page.evaluate(observePage);
+  await keepScreenshot(page, path.join(SCREENSHOTS, viewportName, `${screenshotName(url)}.png`), {
+    fullPage: true,
+  });
+  // Off to a blank page before the next visit: what this one still loads after `load` (the
+  // favicon, an avatar) is aborted here, not while the next page loads.
+  tab.leaving = true;
+  await page.goto('about:blank');
+  tab.leaving = false;
+  return {
+    url,
+    status: response?.status() ?? 0,
+    problems,
+    ...observed,
+    links: observed.links
+      .filter((href) => href.startsWith(server.origin))
+      .map((href) => href.slice(server.origin.length).split('#')[0]!),
+  };
 }
 
 /** Runs in the page. */

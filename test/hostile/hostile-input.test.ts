@@ -237,12 +237,14 @@ describe('the cases that build, built together', () => {
     try {
       const urls = pageUrls(files).filter((url) => !/^\/posts\/(headings|long-line)\//.test(url));
       expect(urls.length).toBeGreaterThan(8);
-      for (const url of urls) {
-        const page = await context.newPage();
-        page.on('dialog', (dialog) => {
-          dialogs.push(`${url}: ${dialog.type()} ${dialog.message()}`);
-          void dialog.dismiss();
-        });
+      // One tab for every page: a new tab each cost a renderer process each.
+      const page = await context.newPage();
+      let url = '';
+      page.on('dialog', (dialog) => {
+        dialogs.push(`${url}: ${dialog.type()} ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      for (url of urls) {
         await page.goto(`${server.origin}${url}`, { waitUntil: 'load' });
         const injected = await page.evaluate(() => {
           const hits: string[] = [];
@@ -279,7 +281,6 @@ describe('the cases that build, built together', () => {
             }
           }
         });
-        await page.close();
       }
     } finally {
       await context.close();

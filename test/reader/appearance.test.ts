@@ -1,16 +1,17 @@
 /// <reference lib="dom" />
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { exampleSite, type SharedBuild } from '../support/example-site.js';
+import { keepPdf, keepScreenshot } from '../support/screenshots.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { SCREENSHOTS } from './support.js';
 
 /**
  * How the site looks to a reader on a phone (390 px) and a desktop (1280 px), in light
- * and dark mode. Screenshots go to test-results/reader/ for people to look at; the
+ * and dark mode. Screenshots go to test-results/reader/ for people to look at, when asked
+ * for (test/support/screenshots.ts); the
  * tests check what a reader would notice: nothing wider than the screen, formulas
  * scrolling inside themselves, fonts that loaded, the table of contents in its place,
  * headings broken between phrases, code and math readable in both themes, no jumps.
@@ -42,7 +43,6 @@ beforeAll(async () => {
   site = exampleSite().root;
   server = await serveFolder(site.out);
   browser = await launchChromium();
-  await mkdir(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -184,17 +184,16 @@ describe.each(WIDTHS)('at $width px ($name)', (viewport) => {
         colorScheme: scheme,
         locale: 'ja-JP',
       });
+      // One tab for the eight pages: a new tab each cost a renderer process each.
+      const page = await context.newPage();
       for (const { name, url } of PAGES) {
-        const page = await context.newPage();
         await page.goto(`${server.origin}${url}`, { waitUntil: 'load' });
         if (name === 'search') await page.waitForSelector('.search-result');
         seen.set(name, await observe(page));
-        await page.screenshot({
-          path: path.join(SCREENSHOTS, `${name}-${viewport.width}-${scheme}.png`),
-          fullPage: true,
-        });
-        await page.close();
+        const file = path.join(SCREENSHOTS, `${name}-${viewport.width}-${scheme}.png`);
+        await keepScreenshot(page, file, { fullPage: true });
       }
+      await page.close();
     }, 120_000);
 
     afterAll(async () => {
@@ -354,7 +353,7 @@ describe('printing', () => {
         body: true,
         tocAbove: true,
       });
-      await page.pdf({ path: path.join(SCREENSHOTS, 'article-print.pdf') });
+      await keepPdf(page, path.join(SCREENSHOTS, 'article-print.pdf'));
     } finally {
       await context.close();
     }
@@ -365,17 +364,19 @@ describe.each(WIDTHS.flatMap((viewport) => SCHEMES.map((scheme) => ({ viewport, 
   'what authors write every day, at $viewport.width px in $scheme mode',
   ({ viewport, scheme }) => {
     let context: BrowserContext;
+    // One tab for the three tests, each of which opens its article first.
+    let page: Page;
     beforeAll(async () => {
       context = await browser.newContext({
         viewport: { width: viewport.width, height: viewport.height },
         isMobile: viewport.isMobile,
         colorScheme: scheme,
       });
+      page = await context.newPage();
     });
     afterAll(() => context?.close());
 
     it('a figure kept beside its article shows, whole, with its caption under it', async () => {
-      const page = await context.newPage();
       await page.goto(`${server.origin}/posts/newton-sqrt/`);
       const figure = page.locator('figure.figure').first();
       await figure.scrollIntoViewIfNeeded();
@@ -397,14 +398,13 @@ describe.each(WIDTHS.flatMap((viewport) => SCHEMES.map((scheme) => ({ viewport, 
       expect(seen.width).toBeLessThanOrEqual(seen.column + 0.5);
       expect(seen.captionBelow).toBe(true);
       expect(seen.caption).toMatch(/^図 1: /);
-      await figure.screenshot({
-        path: path.join(SCREENSHOTS, `figure-${viewport.width}-${scheme}.png`),
-      });
-      await page.close();
+      await keepScreenshot(
+        figure,
+        path.join(SCREENSHOTS, `figure-${viewport.width}-${scheme}.png`),
+      );
     });
 
     it('a footnote marker leads to its note under 脚注, and the note leads back', async () => {
-      const page = await context.newPage();
       await page.goto(`${server.origin}/posts/newton-sqrt/`);
       await page.locator('.footnote-ref a').first().click();
       const note = page.locator('.footnotes__item').first();
@@ -413,16 +413,15 @@ describe.each(WIDTHS.flatMap((viewport) => SCHEMES.map((scheme) => ({ viewport, 
         true,
       );
       expect(await page.locator('.footnotes__title').textContent()).toBe('脚注');
-      await page.locator('.footnotes').screenshot({
-        path: path.join(SCREENSHOTS, `footnotes-${viewport.width}-${scheme}.png`),
-      });
+      await keepScreenshot(
+        page.locator('.footnotes'),
+        path.join(SCREENSHOTS, `footnotes-${viewport.width}-${scheme}.png`),
+      );
       await note.locator('a[href^="#fnref"]').first().click();
       expect(await page.evaluate(() => decodeURIComponent(location.hash))).toMatch(/^#fnref:/);
-      await page.close();
     });
 
     it('a theorem cited from the next part leads to the theorem, named and ended by its proof', async () => {
-      const page = await context.newPage();
       await page.goto(`${server.origin}/posts/compound-interest-2/`);
       const citation = page.locator('a[href$="#thm-napier"]').first();
       expect(await citation.textContent()).toBe('定理 1');
@@ -437,10 +436,10 @@ describe.each(WIDTHS.flatMap((viewport) => SCHEMES.map((scheme) => ({ viewport, 
         'xpath=following-sibling::div[contains(@class, "theorem--proof")][1]',
       );
       expect(await proof.locator('.proof__end').textContent()).toBe('∎証明終わり');
-      await theorem.screenshot({
-        path: path.join(SCREENSHOTS, `theorem-${viewport.width}-${scheme}.png`),
-      });
-      await page.close();
+      await keepScreenshot(
+        theorem,
+        path.join(SCREENSHOTS, `theorem-${viewport.width}-${scheme}.png`),
+      );
     });
   },
 );

@@ -1,18 +1,20 @@
 /// <reference lib="dom" />
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minifyCss } from '../../src/output/minify-css.js';
 import { launchChromium } from '../support/browser.js';
 import { repo } from '../support/cli.js';
+import { keepScreenshot } from '../support/screenshots.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { axeViolations, buildPosts, type BuiltSite } from './support.js';
 
 /**
  * What a reader does with an article's tools in Chromium: copies a section's link and a
  * code block, reads a long line of code on a phone, and finds a way onward from the search
- * page with JavaScript off. Screenshots for the developer go to SHOTS.
+ * page with JavaScript off. Screenshots for the developer go to SHOTS when asked for
+ * (test/support/screenshots.ts).
  */
 
 const SHOTS = process.env.PAGE_SHOTS ?? '/tmp/shots-page';
@@ -63,7 +65,6 @@ beforeAll(async () => {
     origin: server.origin,
   });
   noScript = await browser.newContext({ locale: 'ja-JP', javaScriptEnabled: false });
-  await mkdir(SHOTS, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -74,13 +75,20 @@ afterAll(async () => {
   await site?.remove();
 });
 
+/** Each context's one tab: a new tab for each page cost more than most of the tests. */
+const tabs = new Map<BrowserContext, Page>();
+
+/** `url` in the context's tab, at this size, light, the mouse in the corner as on a new tab. */
 async function open(
   context: BrowserContext,
   url: string,
   viewport = { width: 390, height: 844 },
 ): Promise<Page> {
-  const page = await context.newPage();
+  let page = tabs.get(context);
+  if (!page) tabs.set(context, (page = await context.newPage()));
   await page.setViewportSize(viewport);
+  await page.emulateMedia({ media: null, colorScheme: 'light' });
+  await page.mouse.move(0, 0);
   await page.goto(`${server.origin}${url}`);
   return page;
 }
@@ -107,10 +115,9 @@ describe('heading anchors', () => {
     expect(await opacity()).toBe(1);
     const box = await anchor.boundingBox();
     expect(box!.width).toBeGreaterThan(8);
-    await page.screenshot({ path: path.join(SHOTS, 'anchor-focus-1280.png') });
+    await keepScreenshot(page, path.join(SHOTS, 'anchor-focus-1280.png'));
     await page.keyboard.press('Enter');
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#実装');
-    await page.close();
   });
 });
 
@@ -131,7 +138,6 @@ describe('code blocks', () => {
     expect(await shell.locator('.code-block__language').textContent()).toBe('shell');
     await shell.getByRole('button').click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(SHELL);
-    await page.close();
   });
 
   it('scroll a long line inside the block on a phone; the page does not widen', async () => {
@@ -147,7 +153,6 @@ describe('code blocks', () => {
     });
     expect(widths.page).toBeLessThanOrEqual(widths.viewport);
     expect(widths.pre).toBeGreaterThan(widths.preBox);
-    await page.close();
   });
 
   it('offer no copy button without JavaScript', async () => {
@@ -155,7 +160,6 @@ describe('code blocks', () => {
     expect(await page.locator('.code-block').count()).toBe(2);
     expect(await page.locator('.code-block__copy').count()).toBe(0);
     expect(await page.locator('.code-block__language').first().textContent()).toBe('python');
-    await page.close();
   });
 });
 
@@ -170,7 +174,6 @@ describe('the search page without JavaScript', () => {
     await page.goBack();
     await page.getByRole('link', { name: 'すべての記事を新しい順に見る' }).click();
     expect(new URL(page.url()).pathname).toBe('/');
-    await page.close();
   });
 });
 
@@ -188,7 +191,6 @@ describe('the page’s weight', () => {
             ),
         ),
       );
-      await page.close();
       return katex;
     };
     expect(await loads(ARTICLE)).toBe(true);
@@ -216,7 +218,6 @@ describe('the page’s weight', () => {
     expect(await rules(await readFile(path.join(site.out, 'assets/style.css'), 'utf8'))).toEqual(
       parsed,
     );
-    await page.close();
   });
 });
 
@@ -228,7 +229,6 @@ describe('axe-core', () => {
     ] as const) {
       const page = await open(context, url);
       expect(await axeViolations(page)).toEqual([]);
-      await page.close();
     }
   });
 });
@@ -241,11 +241,9 @@ describe('screenshots for the developer', () => {
         const article = await open(scripted, ARTICLE, viewport);
         await article.emulateMedia({ colorScheme: scheme });
         await article.locator('.code-block__copy').first().waitFor();
-        await article.screenshot({
-          path: path.join(SHOTS, `article-${width}-${scheme}.png`),
+        await keepScreenshot(article, path.join(SHOTS, `article-${width}-${scheme}.png`), {
           fullPage: true,
         });
-        await article.close();
         for (const [context, name] of [
           [scripted, 'js'],
           [noScript, 'nojs'],
@@ -253,11 +251,9 @@ describe('screenshots for the developer', () => {
           const search = await open(context, '/search/?q=%E5%B9%B3%E6%96%B9%E6%A0%B9', viewport);
           await search.emulateMedia({ colorScheme: scheme });
           if (name === 'js') await search.locator('.search-result').first().waitFor();
-          await search.screenshot({
-            path: path.join(SHOTS, `search-${name}-${width}-${scheme}.png`),
+          await keepScreenshot(search, path.join(SHOTS, `search-${name}-${width}-${scheme}.png`), {
             fullPage: true,
           });
-          await search.close();
         }
       }
     }

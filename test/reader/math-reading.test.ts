@@ -1,11 +1,11 @@
 /// <reference lib="dom" />
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 import { exampleSite } from '../support/example-site.js';
+import { keepPdf, keepScreenshot } from '../support/screenshots.js';
 import { SCREENSHOTS, axeViolations, buildPosts, type BuiltSite } from './support.js';
 
 /**
@@ -95,33 +95,48 @@ let site: BuiltSite;
 let server: StaticServer;
 let example: StaticServer;
 let browser: Browser;
+let context: BrowserContext;
+let tab: Page;
 
 beforeAll(async () => {
   site = await buildPosts({ 'taylor-wide.md': WIDE });
   server = await serveFolder(site.out);
   example = await serveFolder(exampleSite().root.out);
   browser = await launchChromium();
-  await mkdir(SCREENSHOTS, { recursive: true });
+  context = await browser.newContext();
+  tab = await context.newPage();
 }, 180_000);
 
 afterAll(async () => {
+  await context?.close();
   await browser?.close();
   await server?.close();
   await example?.close();
   await site?.remove();
 });
 
+/**
+ * The page at `url` in the file's one tab, at this size and in this mode: a new context and
+ * tab for each test cost more than most of the tests. The site keeps nothing in storage, so
+ * a tab navigated afresh shows what a new one would. `leave` goes to a blank page after.
+ */
 async function open(
   url: string,
   viewport: { width: number; height: number },
   scheme: 'light' | 'dark' = 'light',
-): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport, colorScheme: scheme });
-  const page = await context.newPage();
+): Promise<{ page: Page; leave: () => Promise<void> }> {
+  const page = tab;
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ media: null, colorScheme: scheme });
   const origin = url.startsWith(ARTICLE) ? server.origin : example.origin;
   await page.goto(`${origin}${url}`);
   await page.evaluate(() => document.fonts.ready);
-  return { page, context };
+  return {
+    page,
+    leave: async () => {
+      await page.goto('about:blank');
+    },
+  };
 }
 
 interface RowNumber {
@@ -183,7 +198,7 @@ async function rowNumbers(page: Page, at: 'start' | 'middle' | 'end' = 'start') 
 
 describe.each([PHONE, DESKTOP])('equation numbers at $width px', (viewport) => {
   it('stay in view beside formulas one to three times the column’s width, scrolled or not', async () => {
-    const { page, context } = await open(ARTICLE, viewport);
+    const { page, leave } = await open(ARTICLE, viewport);
     try {
       const start = await rowNumbers(page, 'start');
       // Every number of the article, each row of the align with its own; (3.1) is restated.
@@ -209,23 +224,22 @@ describe.each([PHONE, DESKTOP])('equation numbers at $width px', (viewport) => {
       const hidden = [...start, ...middle, ...end].filter((n) => !n.visible);
       expect(hidden).toEqual([]);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({
-        path: path.join(SCREENSHOTS, `math-numbers-${viewport.width}.png`),
+      await keepScreenshot(page, path.join(SCREENSHOTS, `math-numbers-${viewport.width}.png`), {
         fullPage: true,
       });
     } finally {
-      await context.close();
+      await leave();
     }
   });
 
   it('stay in view in the example series too', async () => {
-    const { page, context } = await open(SERIES_PART, viewport);
+    const { page, leave } = await open(SERIES_PART, viewport);
     try {
       const numbers = await rowNumbers(page);
       expect(numbers).toHaveLength(15);
       expect(numbers.filter((n) => !n.visible)).toEqual([]);
     } finally {
-      await context.close();
+      await leave();
     }
   });
 });
@@ -275,7 +289,7 @@ describe.each([
   { ...DESKTOP, scheme: 'dark' },
 ] as const)('a link to an equation at $width px in $scheme mode', ({ scheme, ...viewport }) => {
   it('stops the equation below the top of the screen, marks it with a frame, and back returns', async () => {
-    const { page, context } = await open(ARTICLE, viewport, scheme);
+    const { page, leave } = await open(ARTICLE, viewport, scheme);
     try {
       const target = '#eq-3\\.2 > .katex-display';
       await page.locator(target).evaluate((e) => e.scrollIntoView({ block: 'center' }));
@@ -300,20 +314,21 @@ describe.each([
       expect(landed.outline).toBe('solid 2');
       const marked = await around(page, target);
       expect(await changedShare(page, plain, marked)).toBeGreaterThan(0.2);
-      await page.screenshot({
-        path: path.join(SCREENSHOTS, `math-target-${viewport.width}-${scheme}.png`),
-      });
+      await keepScreenshot(
+        page,
+        path.join(SCREENSHOTS, `math-target-${viewport.width}-${scheme}.png`),
+      );
       await page.goBack();
       await expect
         .poll(() => link.evaluate((e) => e.getBoundingClientRect().top))
         .toBeCloseTo(linkTop, -1);
     } finally {
-      await context.close();
+      await leave();
     }
   });
 
   it('to a row of an align marks that row and its number, in view', async () => {
-    const { page, context } = await open(ARTICLE, viewport, scheme);
+    const { page, leave } = await open(ARTICLE, viewport, scheme);
     try {
       // (5) is the align's widest row, three columns wide.
       const display = '.math-display:has(#eq-5) > .katex-display';
@@ -337,11 +352,12 @@ describe.each([
       const marked = await around(page, display);
       // The band runs across the row, not only the number: a fifth of the display at least.
       expect(await changedShare(page, plain, marked)).toBeGreaterThan(0.15);
-      await page.locator(display).screenshot({
-        path: path.join(SCREENSHOTS, `math-target-row-${viewport.width}-${scheme}.png`),
-      });
+      await keepScreenshot(
+        page.locator(display),
+        path.join(SCREENSHOTS, `math-target-row-${viewport.width}-${scheme}.png`),
+      );
     } finally {
-      await context.close();
+      await leave();
     }
   });
 });
@@ -349,7 +365,7 @@ describe.each([
 describe('math for the keyboard and screen readers', () => {
   it('names every link to an equation 「式 (2.4)」, in this article and across the series', async () => {
     for (const url of [ARTICLE, SERIES_PART]) {
-      const { page, context } = await open(url, DESKTOP);
+      const { page, leave } = await open(url, DESKTOP);
       try {
         const links = page.locator('.post__body a.eqref');
         const count = await links.count();
@@ -357,20 +373,20 @@ describe('math for the keyboard and screen readers', () => {
         const named = await page.getByRole('link', { name: /^式 \([0-9.]+\)$/ }).count();
         expect(named).toBe(count);
       } finally {
-        await context.close();
+        await leave();
       }
     }
-    const { page, context } = await open(ARTICLE, DESKTOP);
+    const { page, leave } = await open(ARTICLE, DESKTOP);
     try {
       // \eqref{exp-long} in prose shows (1): it is read as 式 (1).
       expect(await page.getByRole('link', { name: '式 (1)', exact: true }).count()).toBe(1);
     } finally {
-      await context.close();
+      await leave();
     }
   });
 
   it('puts nothing focusable inside KaTeX’s hidden HTML', async () => {
-    const { page, context } = await open(ARTICLE, DESKTOP);
+    const { page, leave } = await open(ARTICLE, DESKTOP);
     try {
       const focusable = await page.evaluate(
         () =>
@@ -382,12 +398,12 @@ describe('math for the keyboard and screen readers', () => {
       // The links in formulas are still there for a pointer: \eqref and the restated (3.1).
       expect(await page.locator('.katex-html a[href^="#eq-"]').count()).toBe(4);
     } finally {
-      await context.close();
+      await leave();
     }
   });
 
   it('makes a tab stop of a display only while it scrolls, named for what scrolls', async () => {
-    const { page, context } = await open(ARTICLE, DESKTOP);
+    const { page, leave } = await open(ARTICLE, DESKTOP);
     const stops = () =>
       page.evaluate(() =>
         [...document.querySelectorAll('.katex-display')].map((display) => ({
@@ -417,7 +433,7 @@ describe('math for the keyboard and screen readers', () => {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => wide.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
     } finally {
-      await context.close();
+      await leave();
     }
   });
 
@@ -437,12 +453,12 @@ describe('math for the keyboard and screen readers', () => {
   ] as const)(
     'axe-core finds nothing on the $kind page ($scheme, $width px): WCAG 2 A, AA and best practice',
     async ({ url, scheme, width }) => {
-      const { page, context } = await open(url, { width, height: 900 }, scheme);
+      const { page, leave } = await open(url, { width, height: 900 }, scheme);
       try {
         if (url.startsWith('/search/')) await page.waitForSelector('.search-result');
         expect(await axeViolations(page, { every: true })).toEqual([]);
       } finally {
-        await context.close();
+        await leave();
       }
     },
   );
@@ -477,7 +493,7 @@ describe('the first screen of an article', () => {
   }
 
   it('on a phone holds the title, the date and the first lines, the series and contents folded', async () => {
-    const { page, context } = await open(SERIES_PART, PHONE);
+    const { page, leave } = await open(SERIES_PART, PHONE);
     try {
       const seen = await firstScreen(page);
       expect(seen.open).toEqual([false, false]);
@@ -485,27 +501,27 @@ describe('the first screen of an article', () => {
       expect(seen.date).toBeLessThan(PHONE.height);
       expect(seen.secondLine).toBeLessThan(PHONE.height);
       expect(seen.shift).toBeLessThan(0.01);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'math-first-screen-390.png') });
+      await keepScreenshot(page, path.join(SCREENSHOTS, 'math-first-screen-390.png'));
       // One tap opens the table of contents, whose links lead into the article.
       await page.getByText('目次', { exact: true }).click();
       await page.locator('.toc a').first().click();
       await expect.poll(() => page.evaluate(() => location.hash)).not.toBe('');
     } finally {
-      await context.close();
+      await leave();
     }
   });
 
   it('on a wide screen shows both open from the start, without a jump', async () => {
-    const { page, context } = await open(SERIES_PART, DESKTOP);
+    const { page, leave } = await open(SERIES_PART, DESKTOP);
     try {
       const seen = await firstScreen(page);
       expect(seen.open).toEqual([true, true]);
       expect(seen.shift).toBe(0);
       expect(await page.locator('.series-box__parts li').count()).toBe(2);
       expect(await page.locator('.series-box__parts li').first().isVisible()).toBe(true);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'math-first-screen-1280.png') });
+      await keepScreenshot(page, path.join(SCREENSHOTS, 'math-first-screen-1280.png'));
     } finally {
-      await context.close();
+      await leave();
     }
   });
 });
@@ -518,7 +534,7 @@ describe('printing on A4', () => {
     '%s: nothing wider than the paper, each formula broken or scaled on its own, its number shown',
     async (url) => {
       // A reader in dark mode prints too.
-      const { page, context } = await open(url, A4, 'dark');
+      const { page, leave } = await open(url, A4, 'dark');
       try {
         await page.emulateMedia({ media: 'print' });
         // The page hears of the change of media in a frame to come, and scales what needs it.
@@ -585,13 +601,12 @@ describe('printing on A4', () => {
           expect(displays.every((d) => d.scale === 1)).toBe(true);
         }
         const name = url === ARTICLE ? 'wide' : 'series';
-        await page.screenshot({
-          path: path.join(SCREENSHOTS, `math-print-${name}.png`),
+        await keepScreenshot(page, path.join(SCREENSHOTS, `math-print-${name}.png`), {
           fullPage: true,
         });
-        await page.pdf({ path: path.join(SCREENSHOTS, `math-print-${name}.pdf`), format: 'A4' });
+        await keepPdf(page, path.join(SCREENSHOTS, `math-print-${name}.pdf`), { format: 'A4' });
       } finally {
-        await context.close();
+        await leave();
       }
     },
   );

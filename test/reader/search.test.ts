@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { exampleSite, type SharedBuild } from '../support/example-site.js';
+import { keepScreenshot } from '../support/screenshots.js';
 import { serveFolder, type StaticServer } from '../support/static-server.js';
 
 /**
@@ -15,7 +16,7 @@ import { serveFolder, type StaticServer } from '../support/static-server.js';
  */
 
 const BASE = '/blog/';
-/** Where the screenshots of the search page go: looked at by whoever changes it. */
+/** Where the screenshots of the search page go, when asked for (test/support/screenshots.ts): looked at by whoever changes it. */
 const SHOTS = process.env.SEARCH_SHOTS ?? '/tmp/shots-search';
 let site: SharedBuild;
 let rootSite: SharedBuild;
@@ -30,7 +31,6 @@ beforeAll(async () => {
   rootServer = await serveFolder(rootSite.out);
   browser = await launchChromium();
   context = await browser.newContext({ locale: 'ja-JP' });
-  await mkdir(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -64,14 +64,13 @@ async function readResults(page: Page): Promise<Found> {
   }));
 }
 
+/** One tab for the queries, each a new search page in it: a new tab each cost more than the search. */
+let searchTab: Page | undefined;
+
 async function search(query: string): Promise<Found> {
-  const page = await context.newPage();
-  try {
-    await page.goto(`${server.origin}${BASE}search/?q=${encodeURIComponent(query)}`);
-    return await readResults(page);
-  } finally {
-    await page.close();
-  }
+  searchTab ??= await context.newPage();
+  await searchTab.goto(`${server.origin}${BASE}search/?q=${encodeURIComponent(query)}`);
+  return await readResults(searchTab);
 }
 
 describe('searching the site in Japanese', () => {
@@ -232,7 +231,7 @@ describe('the search page at the site root, on a phone and a desktop', () => {
           expect.arrayContaining(['compound-interest-1', 'euler-formula']),
         );
         expect(found.marks).toContain('指数関数');
-        await page.screenshot({ path: path.join(SHOTS, `root-${width}.png`), fullPage: true });
+        await keepScreenshot(page, path.join(SHOTS, `root-${width}.png`), { fullPage: true });
       } finally {
         await page.close();
       }
@@ -245,9 +244,9 @@ describe('the search page at the site root, on a phone and a desktop', () => {
       await page.setViewportSize({ width: 390, height: 900 });
       await page.goto(`${server.origin}${BASE}search/?q=${encodeURIComponent('\\log_a')}`);
       expect((await readResults(page)).slugs).toEqual(['log-base-change']);
-      await page.screenshot({ path: path.join(SHOTS, 'blog-390.png'), fullPage: true });
+      await keepScreenshot(page, path.join(SHOTS, 'blog-390.png'), { fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
-      await page.screenshot({ path: path.join(SHOTS, 'blog-1280.png'), fullPage: true });
+      await keepScreenshot(page, path.join(SHOTS, 'blog-1280.png'), { fullPage: true });
     } finally {
       await page.close();
     }
