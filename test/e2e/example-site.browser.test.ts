@@ -220,7 +220,22 @@ async function visit(tab: Tab, url: string, viewportName: string): Promise<Visit
   tab.current = { url, problems };
   const { page } = tab;
   const response = await page.goto(`${server.origin}${url}`, { waitUntil: 'load' });
+  // Article pages lay out a block far below the screen only when it comes near
+  // (`content-visibility: auto`): a viewport as tall as the page shows every block as a
+  // reader scrolling through it would, as a full-page screenshot does.
+  // Blocks laid out may be taller than their placeholders: again until the page stops growing.
+  const viewport = page.viewportSize()!;
+  for (let round = 0, height = viewport.height; round < 4; round++) {
+    const grown = await page.evaluate(async () => {
+      await new Promise(requestAnimationFrame);
+      return document.documentElement.scrollHeight;
+    });
+    if (grown <= height) break;
+    height = grown;
+    await page.setViewportSize({ width: viewport.width, height });
+  }
   const observed = await page.evaluate(observePage);
+  await page.setViewportSize(viewport);
   await keepScreenshot(page, path.join(SCREENSHOTS, viewportName, `${screenshotName(url)}.png`), {
     fullPage: true,
   });
@@ -242,6 +257,8 @@ async function visit(tab: Tab, url: string, viewportName: string): Promise<Visit
 
 /** Runs in the page. */
 async function observePage() {
+  // Two frames: the blocks that came near the screen are laid out and their fonts asked for.
+  for (let frame = 0; frame < 2; frame++) await new Promise(requestAnimationFrame);
   await document.fonts.ready;
   const family = (face: FontFace) => face.family.replace(/["']/g, '');
   const katexFaces = [...document.fonts].filter((face) => family(face).startsWith('KaTeX_'));
