@@ -86,7 +86,8 @@ export function searchDocuments(
   return keyed.map(({ article, key }) => ({
     source: article.sourcePath,
     key,
-    url: articleUrl(config, article),
+    urlKey: `${config.basePath}\u0000${article.slug}`,
+    url: () => articleUrl(config, article),
     dateKey: `${config.timeZone} ${article.date.getTime()}`,
     date: () => dates(article.date).display,
   }));

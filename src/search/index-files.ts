@@ -27,8 +27,13 @@ export interface SearchDocument {
   source: string;
   /** The article's cache key: its words change only when it does. */
   key: string;
-  /** Site URL of its page, base path included. */
-  url: string;
+  /**
+   * What its page's URL is made from (the base path and the slug): compared on every build
+   * without being encoded, which cost 30 ms at 10,000 articles in a new process.
+   */
+  urlKey: string;
+  /** Site URL of its page, base path included: asked for only when its fragment is made. */
+  url(): string;
   /**
    * What its shown date is made from (the instant and the time zone): compared on every
    * build without being formatted, which cost 140 ms at 10,000 articles in a new process.
@@ -51,7 +56,7 @@ export interface SearchIndexState {
 interface IndexedDocument {
   id: number;
   key: string;
-  url: string;
+  urlKey: string;
   dateKey: string;
   /** A hash of what its fragment is made from: key, URL and date. */
   fragment: string;
@@ -86,7 +91,7 @@ export interface SearchIndexInput {
 }
 
 /** Bumped when the layout of the files or of the state changes. */
-const STATE_FORMAT = 3;
+const STATE_FORMAT = 4;
 /** Entries read at once: reading one at a time leaves the disk idle. */
 const READ_AHEAD = 16;
 /** Entries taken between two turns of the event loop. */
@@ -131,7 +136,7 @@ async function deltaIndex(
     const sameFragment =
       known !== undefined &&
       known.key === document.key &&
-      known.url === document.url &&
+      known.urlKey === document.urlKey &&
       known.dateKey === document.dateKey;
     // A new URL or date (a base path, a time zone) makes a new fragment, not new words.
     const indexed: IndexedDocument = sameFragment
@@ -320,7 +325,7 @@ function fragmentFileOf(
   entry: SearchEntry,
 ): IndexFile {
   const fragment: Fragment = {
-    url: document.url,
+    url: document.url(),
     title: entry.title,
     date: document.date(),
     text: entry.text,
@@ -337,9 +342,9 @@ function fragmentFile(id: number): string {
 }
 
 function indexedDocument(id: number, document: SearchDocument): IndexedDocument {
-  const { key, url, dateKey } = document;
-  const fragment = hashOf(`${INDEX_FORMAT}\u0000${key}\u0000${url}\u0000${dateKey}`);
-  return { id, key, url, dateKey, fragment, length: 0 };
+  const { key, urlKey, dateKey } = document;
+  const fragment = hashOf(`${INDEX_FORMAT}\u0000${key}\u0000${urlKey}\u0000${dateKey}`);
+  return { id, key, urlKey, dateKey, fragment, length: 0 };
 }
 
 /** Entries in order, `READ_AHEAD` asked for at once, until `each` returns false. */

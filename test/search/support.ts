@@ -74,7 +74,8 @@ export async function indexSite(
   const documents: SearchDocument[] = articles.map((article) => ({
     source: article.source,
     key: JSON.stringify([article.title, article.text]),
-    url: `/posts/${article.source}/`,
+    urlKey: article.source,
+    url: () => `/posts/${article.source}/`,
     dateKey: article.date ?? '2025年5月20日',
     date: () => article.date ?? '2025年5月20日',
   }));
