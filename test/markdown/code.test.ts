@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { loadHighlighter } from '../../src/markdown/rules/highlighter.js';
 import {
   codePlugin,
@@ -146,5 +146,28 @@ describe('fenced code, highlighted at build time', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;.ts</span>');
     expect(html).not.toMatch(/<img/);
     expect(html).toContain('data-language="ts"');
+  });
+});
+
+describe('highlighting is the same on a slow or busy machine', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  test('a line is coloured whole even when tokenizing it takes seconds', () => {
+    const code = 'const total = values.reduce((sum, x) => sum + x ** 2, 0); // 二乗和\n';
+    const calm = highlightCode(code, 'ts');
+    // A clock that jumps a second at every reading: a machine so loaded that each step of
+    // the tokenizer seems to take that long (TextMate's default gives up after 500 ms).
+    let now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+    expect(highlightCode(code, 'ts')).toBe(calm);
+  });
+
+  test('a line longer than 20,000 characters is shown plain, every time', () => {
+    const long = `x = [${'1, '.repeat(10_000)}1]\n`;
+    const html = highlightCode(long, 'python');
+    expect(html).toBe(highlightCode(long, 'python'));
+    expect(html).not.toMatch(/--shiki-light:#[0-9A-Fa-f]{6}[^>]*>1</);
   });
 });

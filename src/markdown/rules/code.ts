@@ -67,6 +67,12 @@ export function highlightCode(code: string, info: string): string {
     lang: language,
     themes: THEMES,
     defaultColor: false,
+    // The page must not depend on how busy the machine is: TextMate stops colouring a line
+    // after 500 ms by default, which a loaded CI machine reached (a worker build and a
+    // one-thread build of the same site differed). A line too long to colour quickly is
+    // left plain by its length instead.
+    tokenizeTimeLimit: 0,
+    tokenizeMaxLineLength: MAX_COLOURED_LINE,
     transformers: [
       {
         pre(node) {
@@ -79,6 +85,9 @@ export function highlightCode(code: string, info: string): string {
     ],
   });
 }
+
+/** Longer lines of code are shown plain: nobody reads colours in a 20,000-character line. */
+const MAX_COLOURED_LINE = 20_000;
 
 /** What a fence's language looks like: `ts`, `c++`, `objective-c`, `f#`, `python3.12`. */
 const LANGUAGE_LABEL = /^[\p{L}\p{N}_+#.-]+$/u;
