@@ -24,7 +24,7 @@ import {
 // Builds of huge and hostile articles, on a 2-core machine shared with the other test files.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
 
-/** The whole hostile set, built at once, must finish within this (a 2-core CI machine). */
+/** The whole hostile set must build (the safe cases, then all at once) within this (a 2-core CI machine). */
 const WHOLE_SET_BOUND_SECONDS = 60;
 const SITE_CONFIG = 'title: 敵対的な入力\nbaseUrl: https://example.com/\n';
 /** A stack trace line: `    at fn (file.js:1:2)` or `    at file.js:1:2`. */
@@ -121,6 +121,28 @@ describe.each(errorCases)('hostile input: $name', (hostile) => {
   });
 });
 
+interface SafeSetBuild {
+  site: Site;
+  run: CliRun;
+  seconds: number;
+}
+let safeSetBuild: Promise<SafeSetBuild> | undefined;
+
+/**
+ * The cases that build, built together once for the whole file: their output is inspected
+ * below, and it is the previous output the whole set must leave alone. Their render cache
+ * spares that test rendering the megabyte line and the ten thousand headings a second time.
+ */
+function safeSetBuilt(): Promise<SafeSetBuild> {
+  safeSetBuild ??= (async () => {
+    const site = await siteWith('safe', safeCases);
+    const started = performance.now();
+    const run = await buildCli(site);
+    return { site, run, seconds: (performance.now() - started) / 1000 };
+  })();
+  return safeSetBuild;
+}
+
 describe('the cases that build, built together', () => {
   let site: Site;
   let run: CliRun;
@@ -128,8 +150,7 @@ describe('the cases that build, built together', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    site = await siteWith('safe', safeCases);
-    run = await buildCli(site);
+    ({ site, run } = await safeSetBuilt());
     files = await listFiles(site.out);
     browser = await launchChromium();
   });
@@ -293,23 +314,20 @@ describe('the cases that build, built together', () => {
 
 describe('the whole hostile set at once', () => {
   it(`fails with every case's diagnostics, leaves the previous output as it was, within ${WHOLE_SET_BOUND_SECONDS} s`, async () => {
-    const site = await siteWith('all', []);
-    // A good build first, so there is a previous output to keep.
-    await writeFile(
-      path.join(site.root, 'content/posts/good.md'),
-      '---\ntitle: 良い記事\ndate: 2025-05-01\n---\n\n$e^{i\\pi} + 1 = 0$\n',
-    );
-    expect((await buildCli(site)).code).toBe(0);
+    // The cases that build, built: the previous output to keep. The time bound covers that
+    // build (the huge cases rendered, cold) and the whole set's (they come from the cache).
+    const { site, run: good, seconds: goodSeconds } = await safeSetBuilt();
+    expect(good.code).toBe(0);
     const before = await hashTree(site.out);
 
-    for (const hostile of HOSTILE_CASES) {
+    for (const hostile of errorCases) {
       for (const [file, bytes] of Object.entries(await hostile.files())) {
         await writeFile(path.join(site.root, 'content/posts', file), bytes);
       }
     }
     const started = performance.now();
     const run = await buildCli(site);
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = goodSeconds + (performance.now() - started) / 1000;
     produced.set('the whole set at once', `exit ${run.code} in ${seconds.toFixed(1)} s`);
 
     expect(run.code).toBe(1);
