@@ -87,7 +87,7 @@ const OPTIONS = {
   jobs: {
     type: 'string',
     value: 'N',
-    help: 'at most N worker threads, started as needed (default: one per core; 1 renders in the main thread)',
+    help: 'at most N worker threads, started as needed (default: one per core, none for a build of up to 300 articles; 1 renders in the main thread)',
     commands: { build: true, dev: true },
   },
   'cache-dir': {

@@ -25,6 +25,11 @@ export interface TaskRunner {
   articles(task: ArticleTask, alone?: boolean): Promise<RenderedSummary[]>;
   pages(task: PageTask, alone?: boolean): Promise<PageTaskResult>;
   /**
+   * A one-shot build whose thread count was left to us: a step with little work sends it
+   * as one task, which this thread then does (`IN_THREAD_ARTICLES`).
+   */
+  readonly smallWorkHere: boolean;
+  /**
    * A one-shot build's runner stops its idle threads, which start again if a task comes:
    * once the pages are rendered, their heaps (hundreds of megabytes at 10,000 articles) need
    * not sit under the search index's. A dev server's runner keeps them and their caches.
@@ -56,7 +61,8 @@ const WORKER_YOUNG_MB = 32;
  * dev server's rebuild after an edit of its text renders only the formulas that changed.
  */
 export function createTaskRunner(
-  jobs = availableParallelism(),
+  /** Left out: one per core. */
+  chosenJobs?: number,
   /** The module the threads run; another one only in the pool's own tests. */
   workerFile?: URL,
   /**
@@ -66,10 +72,12 @@ export function createTaskRunner(
    */
   { oneBuild = false } = {},
 ): TaskRunner {
+  const jobs = chosenJobs ?? availableParallelism();
   if (jobs <= 1 || (!workerFile && import.meta.url.endsWith('.ts'))) {
     return {
       threads: 1,
       threadsStarted: 0,
+      smallWorkHere: false,
       articles: renderArticles,
       pages: renderPages,
       release: async () => {},
@@ -168,6 +176,7 @@ export function createTaskRunner(
 
   return {
     threads: jobs,
+    smallWorkHere: oneBuild && chosenJobs === undefined,
     get threadsStarted() {
       return threads.filter((pool) => pool !== undefined).length;
     },

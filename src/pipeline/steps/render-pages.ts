@@ -7,11 +7,13 @@ import type { OutputKey } from '../output-keys.js';
 import type { BuildRun } from '../run-context.js';
 import type { PageJob } from '../tasks.js';
 import type { PageTemplates } from './load-templates.js';
-import { renderBodiesAgain } from './render-articles.js';
+import { IN_THREAD_ARTICLES, renderBodiesAgain } from './render-articles.js';
 import type { Article, PageSpec, Site } from '../../model/index.js';
 
 /** How many pages go to a worker at once: enough to amortise the message, few enough to balance. */
 const PAGES_PER_TASK = 32;
+/** The pages of a site of `IN_THREAD_ARTICLES` (lists, tags, authors besides the articles). */
+const IN_THREAD_PAGES = 2 * IN_THREAD_ARTICLES;
 
 /** A page to output and the key of everything it is made from. */
 export interface PagePlan {
@@ -116,8 +118,14 @@ async function renderPageChunks(
 ): Promise<PagePlan[]> {
   const byPath = new Map(plans.map((plan) => [plan.path, plan]));
   const missing: PagePlan[] = [];
-  // Template data is rebuilt per chunk so that no more than a few chunks of it are alive at once.
-  const tasks = chunks(plans, PAGES_PER_TASK);
+  // Template data is rebuilt per chunk so that no more than a few chunks of it are alive at
+  // once. A small site whose articles were rendered in this thread has its pages too.
+  const inThisThread =
+    run.runner.smallWorkHere &&
+    run.runner.threadsStarted === 0 &&
+    plans.length > 0 &&
+    plans.length <= IN_THREAD_PAGES;
+  const tasks = inThisThread ? [plans] : chunks(plans, PAGES_PER_TASK);
   const inFlight = Math.max(2, run.runner.threads * 2);
   let next = 0;
   const worker = async (going: () => boolean) => {
