@@ -46,15 +46,7 @@ export async function renderArticles(
   let finished = 0;
   const report = () =>
     run.options.onProgress?.({ phase: 'articles', done: finished, total: missing.length });
-  // Up to one task's worth, one task: a one-shot build renders it in its own thread rather
-  // than start a worker. Above, smaller tasks: 50 articles in tasks of 16 gave one thread
-  // 32 and the other 18.
-  const inThisThread = run.runner.smallWorkHere && missing.length <= IN_THREAD_ARTICLES;
-  const perTask =
-    missing.length <= ARTICLES_PER_TASK
-      ? ARTICLES_PER_TASK
-      : Math.ceil(missing.length / (run.runner.threads * TASKS_PER_THREAD));
-  const tasks = inThisThread ? [missing] : chunks(missing, Math.min(ARTICLES_PER_TASK, perTask));
+  const tasks = chunks(missing, articlesPerTask(run, missing.length));
   await Promise.all(
     tasks.map(async (jobs) => {
       const results = await run.runner.articles(
@@ -71,6 +63,17 @@ export async function renderArticles(
   );
   run.stats.articlesRendered = missing.length;
   return summarized(run, keyed);
+}
+
+/**
+ * A small site in one task, which a one-shot build does in its own thread; up to one task's
+ * worth, one task likewise. Above, smaller tasks, so that the threads finish together: 50
+ * articles in tasks of 16 gave one thread 32 and the other 18.
+ */
+function articlesPerTask(run: BuildRun, count: number): number {
+  if (run.runner.smallWorkHere && count <= IN_THREAD_ARTICLES) return Math.max(1, count);
+  if (count <= ARTICLES_PER_TASK) return ARTICLES_PER_TASK;
+  return Math.min(ARTICLES_PER_TASK, Math.ceil(count / (run.runner.threads * TASKS_PER_THREAD)));
 }
 
 /** The rendered articles as the site stage takes them: summaries, bodies left out. */
