@@ -5,7 +5,7 @@ import type { AuthorRef, PageSpec, Pagination, Site, SiteArticle } from '../mode
 import { createDateFormatter, yearIn, type DateFormatter } from './dates.js';
 import { coverUrl, menuUrl, menuView } from './menu.js';
 import type { AuthorView, PageView, SiteView, TagCountView, TemplateData } from './model.js';
-import { addClassNames } from '../util/index.js';
+import { classNamesIn } from '../util/index.js';
 import { katexStylesFor, katexStylesheet } from './katex-styles.js';
 import { blogPosting, scriptSafeJson, webSite } from './structured-data.js';
 import { articleDescription, articleView, cardView, linkView } from './views.js';
@@ -238,8 +238,20 @@ function classesShown(spec: PageSpec): Set<string> {
     spec.kind === 'article' ? spec.article.readMore : 'articles' in spec ? spec.articles : [];
   if (spec.kind === 'article')
     for (const name of spec.article.rendered.classNames) classes.add(name);
-  for (const card of cards) addClassNames(card.rendered.excerptHtml, classes);
+  for (const card of cards) for (const name of excerptClassNames(card.rendered)) classes.add(name);
   return classes;
+}
+
+/** The classes of each article's excerpt, found once: a card is shown on many pages. */
+const excerptClasses = new WeakMap<RenderedArticle, readonly string[]>();
+
+function excerptClassNames(rendered: RenderedArticle): readonly string[] {
+  let names = excerptClasses.get(rendered);
+  if (!names) {
+    names = classNamesIn(rendered.excerptHtml);
+    excerptClasses.set(rendered, names);
+  }
+  return names;
 }
 
 function pageView(spec: PageSpec, config: SiteConfig, dates: DateFormatter): PageView {

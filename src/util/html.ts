@@ -9,12 +9,12 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Every class an HTML fragment names in a `class` attribute, added to `into`. A search by
+ * Every class an HTML fragment names in a `class` attribute, once each, sorted. A search by
  * `indexOf`, each distinct attribute value split once: an article's KaTeX markup has
  * thousands of `class` attributes and few distinct values (a 141 kB page: 0.85 → 0.4 ms
  * against `matchAll`).
  */
-export function addClassNames(html: string, into: Set<string>): Set<string> {
+export function classNamesIn(html: string): string[] {
   const values = new Set<string>();
   let at = html.indexOf('class="');
   while (at !== -1) {
@@ -24,13 +24,9 @@ export function addClassNames(html: string, into: Set<string>): Set<string> {
     if (/\s/.test(html[at - 1] ?? '')) values.add(html.slice(start, end));
     at = html.indexOf('class="', end + 1);
   }
+  const names = new Set<string>();
   for (const value of values) {
-    for (const name of value.split(/\s+/)) if (name !== '') into.add(name);
+    for (const name of value.split(/\s+/)) if (name !== '') names.add(name);
   }
-  return into;
-}
-
-/** Every class an HTML fragment names, once each, sorted. */
-export function classNamesIn(html: string): string[] {
-  return [...addClassNames(html, new Set())].sort();
+  return [...names].sort();
 }

@@ -1,4 +1,4 @@
 // Helpers with no knowledge of sites or articles, for any stage.
-export { addClassNames, classNamesIn, escapeHtml } from './html.js';
+export { classNamesIn, escapeHtml } from './html.js';
 export { chunks, inParallel, together } from './parallel.js';
 export { woff2Only } from './katex-fonts.js';
